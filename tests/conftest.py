@@ -1,0 +1,11 @@
+"""Shared fixtures: factories for the content model live in tests/factories.py."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,1 @@
+"""Warta: a news platform for Indonesian newsrooms."""

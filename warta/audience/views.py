@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def beacon(request):
+    return HttpResponse(status=204)

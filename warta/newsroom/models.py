@@ -1,0 +1,234 @@
+"""The content model: what a newsroom publishes.
+
+"Published" is defined once, here, as a queryset method; reader pages, feeds and
+every later consumer ask ``Article.objects.published()`` instead of repeating it.
+An article dated in the future is simply not published yet, so it appears on its
+own at its time with no cron or worker.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Section(models.Model):
+    """A rubrik: Politik, Hukum, Dunia, ..."""
+
+    name = models.CharField("nama", max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField("urutan", default=0)
+    description = models.TextField("deskripsi", blank=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "rubrik"
+        verbose_name_plural = "rubrik"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:section", kwargs={"section": self.slug})
+
+
+class Reporter(models.Model):
+    name = models.CharField("nama", max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    bio = models.TextField("biografi singkat", blank=True)
+    photo = models.ImageField("foto", upload_to="reporters/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="akun",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reporter",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "wartawan"
+        verbose_name_plural = "wartawan"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:reporter", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField("nama", max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "tag"
+        verbose_name_plural = "tag"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:tag", kwargs={"slug": self.slug})
+
+
+class Photo(models.Model):
+    """A picture with the caption and credit printed under it (``Caption/Credit``).
+
+    WebP renditions are made once when the photo is stored (see ``photos.py``),
+    never per request; ``renditions`` lists them for ``srcset``.
+    """
+
+    image = models.ImageField("berkas", upload_to="photos/%Y/%m/", blank=True)
+    caption = models.CharField("keterangan", max_length=500)
+    credit = models.CharField("kredit", max_length=120, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "foto"
+        verbose_name_plural = "foto"
+
+    def __str__(self) -> str:
+        return self.caption_with_credit
+
+    @property
+    def caption_with_credit(self) -> str:
+        """As the seed prints it: ``... Recep Tayyip Erdogan/Net``."""
+        return f"{self.caption}/{self.credit}" if self.credit else self.caption
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(
+            f"{settings.MEDIA_URL}{r['path']} {r['width']}w" for r in self.renditions
+        )
+
+    @property
+    def default_rendition(self) -> dict | None:
+        """The rendition used for ``src``: the widest one a phone would want."""
+        if not self.renditions:
+            return None
+        return min(self.renditions, key=lambda r: abs(r["width"] - 800))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now: datetime | None = None) -> "ArticleQuerySet":
+        """What readers may see: published, and its time has come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now()
+        )
+
+    def in_section(self, section: Section) -> "ArticleQuerySet":
+        return self.filter(section=section)
+
+    def tagged(self, tag: Tag) -> "ArticleQuerySet":
+        return self.filter(tags=tag)
+
+    def by_reporter(self, reporter: Reporter) -> "ArticleQuerySet":
+        return self.filter(reporter=reporter)
+
+    def latest_first(self) -> "ArticleQuerySet":
+        return self.order_by("-published_at", "-id")
+
+    def for_listing(self) -> "ArticleQuerySet":
+        """Just what a list item shows: no bodies, section for the URL, photo for a thumb."""
+        return self.select_related("section", "lead_photo").only(
+            "id",
+            "title",
+            "slug",
+            "lead",
+            "published_at",
+            "section__slug",
+            "section__name",
+            "lead_photo__image",
+            "lead_photo__caption",
+            "lead_photo__credit",
+            "lead_photo__width",
+            "lead_photo__height",
+            "lead_photo__renditions",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        PUBLISHED = "published", "Terbit"
+        WITHDRAWN = "withdrawn", "Ditarik"
+
+    section = models.ForeignKey(
+        Section, verbose_name="rubrik", on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField("judul", max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    lead_photo = models.ForeignKey(
+        Photo,
+        verbose_name="foto utama",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reporter = models.ForeignKey(
+        Reporter, verbose_name="wartawan", on_delete=models.PROTECT, related_name="articles"
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="editor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lead = models.TextField("teras", blank=True)
+    body = models.TextField("isi", blank=True, help_text="HTML yang sudah disaring.")
+    tags = models.ManyToManyField(Tag, verbose_name="tag", blank=True, related_name="articles")
+    status = models.CharField(
+        "status", max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField("waktu terbit", default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("diperbarui", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = "berita"
+        verbose_name_plural = "berita"
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="article_latest"),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section"
+            ),
+            models.Index(
+                fields=["reporter", "status", "-published_at", "-id"], name="article_reporter"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        local = timezone.localtime(self.published_at)
+        return reverse(
+            "portal:article",
+            kwargs={
+                "section": self.section.slug,
+                "year": f"{local.year:04d}",
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "pk": self.pk,
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

@@ -1,0 +1,9 @@
+"""Events other apps react to. Declared here so the apps that listen need not
+import each other (see STYLE.md: dependencies run one way)."""
+
+from django.dispatch import Signal
+
+# Sent inside the import transaction, once per batch, so listeners' writes commit
+# or roll back with the articles. ``views`` is a list of
+# ``(article_id, published_at, count)`` for articles that carried a historical count.
+articles_imported = Signal()

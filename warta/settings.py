@@ -1,0 +1,223 @@
+"""Warta settings: the only module that reads the environment (WARTA_* variables).
+
+The embedded default needs no configuration at all: SQLite in WAL mode and media
+under ./var. Production parts (PostgreSQL, Redis) are switched on by URLs.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("WARTA_VAR_DIR", Path.cwd() / "var")).resolve()
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from exc
+
+
+DEBUG = _flag("WARTA_DEBUG")
+
+
+def _secret_key() -> str:
+    key = os.environ.get("WARTA_SECRET_KEY", "").strip()
+    key_file = os.environ.get("WARTA_SECRET_KEY_FILE", "").strip()
+    if not key and key_file:
+        try:
+            key = Path(key_file).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"WARTA_SECRET_KEY_FILE {key_file!r}: {exc}") from exc
+    if key:
+        return key
+    if DEBUG:
+        # A development-only key, regenerated per process: sessions do not survive
+        # restarts, which is acceptable while WARTA_DEBUG=1 and never used in production.
+        from django.core.management.utils import get_random_secret_key
+
+        return get_random_secret_key()
+    raise ImproperlyConfigured(
+        "WARTA_SECRET_KEY (or WARTA_SECRET_KEY_FILE) is not set. Production mode refuses to "
+        "start without a secret key; set one, or run with WARTA_DEBUG=1 for development."
+    )
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("WARTA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+    if host.strip()
+]
+
+SITE_NAME = os.environ.get("WARTA_SITE_NAME", "Warta")
+SITE_TAGLINE = os.environ.get("WARTA_SITE_TAGLINE", "Berita terkini dari Indonesia dan dunia")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "warta.common",
+    "warta.newsroom",
+    "warta.audience",
+    "warta.ingest",
+    "warta.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "warta.urls"
+WSGI_APPLICATION = "warta.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database(url: str) -> dict:
+    try:
+        config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    except Exception as exc:  # dj-database-url raises several types for bad URLs
+        raise ImproperlyConfigured(f"WARTA_DATABASE_URL {url!r} is not a database URL: {exc}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            # WAL lets readers run while a writer commits; IMMEDIATE takes the write lock
+            # at BEGIN so concurrent writers queue on the busy timeout instead of failing.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA foreign_keys=ON; PRAGMA cache_size=-20000; PRAGMA mmap_size=268435456;"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return config
+
+
+DATABASE_URL = os.environ.get("WARTA_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'warta.sqlite3'}"
+DATABASES = {"default": _database(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("WARTA_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "warta",
+        }
+    }
+else:
+    # A cache shared by every worker process on this machine (SQLite files under var/),
+    # so the beacon's de-duplication and rate limits hold across gunicorn workers.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "TIMEOUT": 300,
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 1.0,
+            "OPTIONS": {"size_limit": 2**29},
+        }
+    }
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", "Bahasa Indonesia")]
+TIME_ZONE = os.environ.get("WARTA_TIME_ZONE", "Asia/Jakarta")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("WARTA_STATIC_ROOT", VAR_DIR / "static"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("WARTA_MEDIA_ROOT", VAR_DIR / "media"))
+# Embedded mode serves uploaded media from the app; behind nginx/CDN turn this off.
+SERVE_MEDIA = _flag("WARTA_SERVE_MEDIA", True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_MAX_AGE = 3600
+
+# Reader pages set no cookies; the desk's cookies stay on the desk.
+SESSION_COOKIE_PATH = "/redaksi/"
+CSRF_COOKIE_PATH = "/redaksi/"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 12
+LOGIN_URL = "/redaksi/login/"
+
+# Populer: what readers actually read.
+POPULAR_WINDOW_DAYS = _int("WARTA_POPULAR_WINDOW_DAYS", 7)
+POPULAR_LENGTH = _int("WARTA_POPULAR_LENGTH", 7)
+POPULAR_CACHE_SECONDS = 60
+BEACON_DEDUP_SECONDS = _int("WARTA_BEACON_DEDUP_SECONDS", 30 * 60)
+BEACON_RATE_PER_MINUTE = _int("WARTA_BEACON_RATE_PER_MINUTE", 30)
+BEACON_FLUSH_SECONDS = _int("WARTA_BEACON_FLUSH_SECONDS", 5)
+# How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = _int("WARTA_TRUSTED_PROXY_COUNT", 0)
+
+# How long short lists (UPDATE, navigation) may be served from the cache.
+LIST_CACHE_SECONDS = _int("WARTA_LIST_CACHE_SECONDS", 30)
+PAGE_SIZE = 20
+
+BIND = os.environ.get("WARTA_BIND", "127.0.0.1:8000")
+WORKERS = _int("WARTA_WORKERS", 2)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("WARTA_LOG_LEVEL", "WARNING")},
+}

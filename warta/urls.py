@@ -1,0 +1,22 @@
+"""URL wiring only: each app owns its views."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
+
+from warta.audience.views import beacon
+
+admin.site.site_header = f"Redaksi {settings.SITE_NAME}"
+admin.site.site_title = f"Redaksi {settings.SITE_NAME}"
+admin.site.index_title = "Meja redaksi"
+
+urlpatterns = [
+    path("redaksi/", admin.site.urls),
+    path("b", beacon, name="beacon"),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.+)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    )
+urlpatterns.append(path("", include("warta.portal.urls")))
