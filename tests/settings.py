@@ -29,5 +29,6 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # The beacon flushes when a test asks, never from a background thread.
 BEACON_FLUSH_SECONDS = 0

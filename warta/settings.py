@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "warta.portal.context_processors.site",
             ],
         },
     },
@@ -115,7 +116,9 @@ def _database(url: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     except Exception as exc:  # dj-database-url raises several types for bad URLs
-        raise ImproperlyConfigured(f"WARTA_DATABASE_URL {url!r} is not a database URL: {exc}")
+        raise ImproperlyConfigured(
+            f"WARTA_DATABASE_URL {url!r} is not a database URL: {exc}"
+        ) from exc
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["CONN_MAX_AGE"] = 0

@@ -1,1 +1,21 @@
+"""Reactions to newsroom events."""
 
+from django.dispatch import receiver
+
+from warta.newsroom.signals import articles_imported
+
+from .counters import hour_of, set_views
+
+
+@receiver(articles_imported, dispatch_uid="audience.store_imported_views")
+def store_imported_views(sender, views=(), **kwargs) -> None:
+    """Put each imported article's historical count in the bucket of its publishing hour.
+
+    Runs inside the import's transaction; the counts are set, not added, so importing
+    the same file again changes nothing.
+    """
+    set_views(
+        (article_id, hour_of(published_at), count)
+        for article_id, published_at, count in views
+        if count is not None and count >= 0
+    )

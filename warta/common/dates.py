@@ -64,8 +64,7 @@ def day_date(moment: datetime, zone: tzinfo | None = None) -> str:
     """``Minggu, 08 November 2020`` in the site's zone."""
     local = _local(moment, zone)
     return (
-        f"{DAY_NAMES[local.weekday()]}, {local.day:02d} "
-        f"{MONTH_NAMES[local.month - 1]} {local.year}"
+        f"{DAY_NAMES[local.weekday()]}, {local.day:02d} {MONTH_NAMES[local.month - 1]} {local.year}"
     )
 
 

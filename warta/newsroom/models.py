@@ -106,9 +106,7 @@ class Photo(models.Model):
 
     @property
     def srcset(self) -> str:
-        return ", ".join(
-            f"{settings.MEDIA_URL}{r['path']} {r['width']}w" for r in self.renditions
-        )
+        return ", ".join(f"{settings.MEDIA_URL}{r['path']} {r['width']}w" for r in self.renditions)
 
     @property
     def default_rendition(self) -> dict | None:
@@ -121,9 +119,7 @@ class Photo(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: datetime | None = None) -> "ArticleQuerySet":
         """What readers may see: published, and its time has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def in_section(self, section: Section) -> "ArticleQuerySet":
         return self.filter(section=section)
@@ -189,9 +185,7 @@ class Article(models.Model):
     lead = models.TextField("teras", blank=True)
     body = models.TextField("isi", blank=True, help_text="HTML yang sudah disaring.")
     tags = models.ManyToManyField(Tag, verbose_name="tag", blank=True, related_name="articles")
-    status = models.CharField(
-        "status", max_length=16, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("waktu terbit", default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("diperbarui", auto_now=True)

@@ -1,0 +1,203 @@
+"""Integration tests: what the beacon counts, and what it refuses."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import make_article
+from warta.audience import buffer
+from warta.newsroom.models import Article
+
+from .readers import ANDROID, CHROME, FIREFOX, views_of
+from .test_visitors import BOTS
+
+pytestmark = pytest.mark.django_db
+
+NOON = datetime(2026, 3, 2, 5, 10, tzinfo=UTC)  # 12:10 in Jakarta
+
+
+@pytest.fixture
+def clock(time_machine):
+    time_machine.move_to(NOON, tick=False)
+    return time_machine
+
+
+@pytest.fixture
+def article(clock):
+    return make_article(published_at=NOON - timedelta(hours=2))
+
+
+@pytest.mark.parametrize("user_agent", BOTS.values(), ids=BOTS.keys())
+def test_bots_are_not_counted(send_beacon, article, user_agent):
+    response = send_beacon(str(article.id), ua=user_agent)
+    assert response.status_code == 204
+    buffer.flush_views()
+    assert views_of(article) == 0
+
+
+def test_browsers_are_counted(send_beacon, article):
+    for user_agent in (CHROME, FIREFOX, ANDROID):
+        assert send_beacon(str(article.id), ua=user_agent).status_code == 204
+    buffer.flush_views()
+    assert views_of(article) == 3
+
+
+def test_form_encoded_body_is_accepted(send_beacon, article):
+    response = send_beacon(f"id={article.id}", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 204
+    buffer.flush_views()
+    assert views_of(article) == 1
+
+
+def test_same_visitor_counts_once_per_half_hour(send_beacon, article, clock):
+    send_beacon(str(article.id))
+    clock.shift(timedelta(minutes=29))
+    send_beacon(str(article.id))
+    buffer.flush_views()
+    assert views_of(article) == 1
+
+    clock.shift(timedelta(minutes=2))  # 31 minutes after the first view
+    send_beacon(str(article.id))
+    buffer.flush_views()
+    assert views_of(article) == 2
+
+
+def test_visitor_is_per_article(send_beacon, article):
+    other = make_article(published_at=NOON - timedelta(hours=1))
+    send_beacon(str(article.id))
+    send_beacon(str(other.id))
+    buffer.flush_views()
+    assert (views_of(article), views_of(other)) == (1, 1)
+
+
+def test_two_visitors_count_twice(send_beacon, article):
+    send_beacon(str(article.id), ip="203.0.113.7")
+    send_beacon(str(article.id), ip="203.0.113.8")
+    buffer.flush_views()
+    assert views_of(article) == 2
+
+
+def test_visitors_behind_trusted_proxy_are_told_apart(send_beacon, article, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for reader in ("198.51.100.1", "198.51.100.2", "198.51.100.2"):
+        send_beacon(str(article.id), ip="10.0.0.1", HTTP_X_FORWARDED_FOR=reader)
+    buffer.flush_views()
+    assert views_of(article) == 2
+
+
+def test_one_client_hammering_is_rate_limited(send_beacon, article, settings, clock):
+    settings.BEACON_RATE_PER_MINUTE = 5
+    # Every request a different User-Agent, so each would be a new visitor.
+    statuses = [send_beacon(str(article.id), ua=f"{CHROME} v{n}").status_code for n in range(9)]
+    assert statuses == [204] * 5 + [429] * 4
+    buffer.flush_views()
+    assert views_of(article) == 5
+
+    response = send_beacon(str(article.id), ua=f"{CHROME} late")
+    assert response.status_code == 429
+    assert response["Cache-Control"] == "no-store"
+    assert 0 < int(response["Retry-After"]) <= 60
+
+    clock.shift(timedelta(seconds=61))
+    assert send_beacon(str(article.id), ua=f"{CHROME} next minute").status_code == 204
+    # Another client is not affected by the first one's budget.
+    clock.shift(timedelta(seconds=1))
+    assert send_beacon(str(article.id), ip="203.0.113.99").status_code == 204
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "abc",
+        "0",
+        "-1",
+        "+5",
+        "1.5",
+        "1e3",
+        "0x10",
+        "1 2",
+        "12\x00",
+        "9" * 20,
+        str(2**63),
+        "١٢٣",  # Arabic-Indic digits: isdigit() says yes, we say no
+        "²",
+        "７",  # fullwidth digit
+        "berita",
+        "id=",
+        "id=abc",
+        "id=-5",
+        "id=%C2%B2",
+        "x=5",
+        "1" * 10 * 1024,
+        b"\xff\xfe\x00\x01",
+    ],
+)
+def test_garbage_is_refused(send_beacon, article, body):
+    response = send_beacon(body)
+    assert 400 <= response.status_code < 500
+    assert response["Cache-Control"] == "no-store"
+    assert buffer.pending_views() == 0
+
+
+@pytest.mark.parametrize("method", ["get", "put", "delete", "head", "options"])
+def test_other_methods_are_refused(client, article, method):
+    response = getattr(client, method)("/b", HTTP_USER_AGENT=CHROME)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert buffer.pending_views() == 0
+
+
+def test_huge_declared_length_is_refused(send_beacon, article):
+    response = send_beacon(str(article.id), CONTENT_LENGTH="999999")
+    assert response.status_code == 400
+
+
+def test_beacon_sets_no_cookie_and_is_not_cached(send_beacon, client, article):
+    response = send_beacon(str(article.id))
+    assert response.status_code == 204
+    assert response["Cache-Control"] == "no-store"
+    assert not response.cookies
+    assert not response.has_header("Set-Cookie")
+    assert not client.cookies
+
+
+def test_beacon_needs_no_csrf_token(article):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/b", data=str(article.id), content_type="text/plain", HTTP_USER_AGENT=CHROME
+    )
+    assert response.status_code == 204
+
+
+def test_beacon_does_not_query_the_database(send_beacon, article, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert send_beacon(str(article.id)).status_code == 204
+        assert send_beacon(str(article.id), ua=FIREFOX).status_code == 204
+        assert send_beacon(str(article.id + 1000)).status_code == 204
+    assert buffer.pending_views() == 3
+
+
+def test_only_published_articles_are_counted(send_beacon, article, clock):
+    draft = make_article(status=Article.Status.DRAFT, published_at=NOON - timedelta(hours=1))
+    withdrawn = make_article(
+        status=Article.Status.WITHDRAWN, published_at=NOON - timedelta(hours=1)
+    )
+    scheduled = make_article(published_at=NOON + timedelta(hours=1))
+    unknown_id = max(a.id for a in (article, draft, withdrawn, scheduled)) + 100
+    for target in (article.id, draft.id, withdrawn.id, scheduled.id, unknown_id):
+        assert send_beacon(str(target)).status_code == 204
+    buffer.flush_views()
+    assert views_of(article) == 1
+    assert views_of(draft) == views_of(withdrawn) == views_of(scheduled) == 0
+    assert buffer.pending_views() == 0
+
+
+def test_view_lands_in_the_current_utc_hour(send_beacon, article):
+    send_beacon(str(article.id))
+    buffer.flush_views()
+    (bucket,) = article.view_hours.all()
+    assert bucket.hour == datetime(2026, 3, 2, 5, 0, tzinfo=UTC)
+    assert timezone.is_aware(bucket.hour)

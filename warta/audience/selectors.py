@@ -1,0 +1,63 @@
+"""Populer: the articles readers actually read, most-read first."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Sum
+from django.utils import timezone
+
+from warta.newsroom.models import Article
+from warta.newsroom.selectors import ArticleLink
+
+from .models import ArticleViewHour
+
+
+def popular_articles(limit: int | None = None) -> list[ArticleLink]:
+    """The most-read published articles of the last ``POPULAR_WINDOW_DAYS`` days.
+
+    Served from the cache, recomputed at most every ``POPULAR_CACHE_SECONDS``. When
+    fewer than ``limit`` articles were read in the window, the newest published
+    articles fill the rest so the box is never half empty.
+    """
+    limit = settings.POPULAR_LENGTH if limit is None else limit
+    if limit <= 0:
+        return []
+    key = f"audience:popular:{settings.POPULAR_WINDOW_DAYS}:{limit}"
+    links = cache.get(key)
+    if links is None:
+        links = _compute(limit)
+        cache.set(key, links, timeout=settings.POPULAR_CACHE_SECONDS)
+    return list(links)
+
+
+def _compute(limit: int) -> list[ArticleLink]:
+    now = timezone.now()
+    # Only buckets that start inside the window, so no counted view is older than it.
+    # The (hour, article) index serves this range; the join keeps published articles.
+    ranked = list(
+        ArticleViewHour.objects.filter(
+            hour__gte=now - timedelta(days=settings.POPULAR_WINDOW_DAYS),
+            article__status=Article.Status.PUBLISHED,
+            article__published_at__lte=now,
+        )
+        .values_list("article_id", flat=False)
+        .annotate(total=Sum("views"))
+        .filter(total__gt=0)
+        .order_by("-total", "-article_id")[:limit]
+    )
+    ids = [article_id for article_id, _ in ranked]
+    articles = {article.id: article for article in _links_query(now).filter(id__in=ids)}
+    chosen = [articles[article_id] for article_id in ids if article_id in articles]
+    if len(chosen) < limit:
+        newest = _links_query(now).exclude(id__in=ids).latest_first()[: limit - len(chosen)]
+        chosen.extend(newest)
+    return [ArticleLink.of(article) for article in chosen]
+
+
+def _links_query(now: datetime):
+    return (
+        Article.objects.published(now)
+        .select_related("section")
+        .only("id", "title", "slug", "published_at", "section__slug")
+    )

@@ -1,0 +1,68 @@
+"""``warta import FILE.jsonl``: load articles from JSON Lines (format: ingest/SCHEMA.md)."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from warta.ingest.importer import ImportAborted, import_lines
+
+# Below this size an import takes a moment and a progress bar would only flicker.
+PROGRESS_MIN_BYTES = 1_000_000
+
+
+class Command(BaseCommand):
+    help = "Import articles from a JSON Lines file; importing it again updates them."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path, help="a .jsonl file, one article per line")
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the good lines and list the bad ones instead of importing nothing",
+        )
+
+    def handle(self, *args, file: Path, skip_invalid: bool, **options) -> None:
+        try:
+            source = file.open("rb")
+            size = file.stat().st_size
+        except FileNotFoundError:
+            raise CommandError(f"{file}: no such file") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file}: is a folder, not a file") from None
+        except OSError as exc:
+            raise CommandError(f"{file}: cannot be read ({exc.strerror})") from None
+        quiet = options["verbosity"] == 0 or size < PROGRESS_MIN_BYTES
+        with (
+            source,
+            tqdm(
+                total=size,
+                unit="B",
+                unit_scale=True,
+                file=sys.stderr,
+                disable=True if quiet else None,
+            ) as bar,
+        ):
+            try:
+                report = import_lines(
+                    source,
+                    skip_invalid=skip_invalid,
+                    base_dir=file.resolve().parent,
+                    progress=bar.update,
+                )
+            except ImportAborted as exc:
+                raise CommandError(f"Nothing imported: {exc}") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {report.imported} articles: "
+                f"{report.created} created, {report.updated} updated"
+            )
+        )
+        if report.skipped:
+            count = len(report.skipped)
+            self.stdout.write(
+                self.style.WARNING(f"Skipped {count} bad line{'' if count == 1 else 's'}:")
+            )
+            for error in report.skipped:
+                self.stdout.write(f"  {error}")

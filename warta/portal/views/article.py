@@ -1,0 +1,55 @@
+"""The article page, the page the whole portal exists for."""
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils import timezone
+
+from warta.audience.selectors import popular_articles
+from warta.common.http_cache import public_page
+from warta.newsroom.selectors import article_for_reading, latest_links
+
+from ..structured_data import article_structured_data
+
+
+@public_page
+def article(request, section, year, month, day, pk, slug):
+    found = article_for_reading(pk)
+    if found is None:
+        raise Http404("Berita tidak ditemukan")
+    canonical = found.get_absolute_url()
+    local = timezone.localtime(found.published_at)
+    if (section, year, month, day, slug) != (
+        found.section.slug,
+        local.year,
+        local.month,
+        local.day,
+        found.slug,
+    ):
+        # Old slug, wrong date or section: one permanent address per article.
+        return HttpResponsePermanentRedirect(canonical)
+    context = {
+        "article": found,
+        "tags": list(found.tags.all()),
+        "trail": [(found.section.name, found.section.get_absolute_url())],
+        "popular": popular_articles(),
+        "latest": latest_links(10),
+        "canonical_url": request.build_absolute_uri(canonical),
+        "structured_data": article_structured_data(request, found),
+    }
+    return render(request, "portal/pages/article.html", context)
+
+
+def article_by_id(request, section, rest):
+    """Shortened or mangled article links (``/dunia/read/123``, a lost date part, ...).
+
+    The id is the last all-digit part, or the one before a trailing slug.
+    """
+    parts = [part for part in rest.split("/") if part]
+    candidates = parts[-1:] if parts and parts[-1].isdigit() else parts[-2:-1]
+    pk_text = candidates[0] if candidates else ""
+    if not (pk_text.isascii() and pk_text.isdigit() and len(pk_text) <= 18):
+        raise Http404("Berita tidak ditemukan")
+    found = article_for_reading(int(pk_text))
+    if found is None:
+        raise Http404("Berita tidak ditemukan")
+    return HttpResponsePermanentRedirect(found.get_absolute_url())

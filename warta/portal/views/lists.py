@@ -1,0 +1,128 @@
+"""Paginated lists: section, tag, reporter and the Indeks.
+
+Every list pages by keyset (see warta.common.keyset), so page 5,000 costs what
+page 1 costs. A cursor that did not come from our own links answers 404.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from warta.audience.selectors import popular_articles
+from warta.common.dates import day_date
+from warta.common.http_cache import public_page
+from warta.common.keyset import InvalidCursor, keyset_page
+from warta.newsroom.models import Article, Reporter, Section, Tag
+
+CURSOR_PARAM = "sebelum"
+MAX_PARAM_LENGTH = 64
+
+
+def _trail(name: str, request) -> list[tuple[str, str]]:
+    return [(name, request.path)]
+
+
+def _page(request, queryset):
+    cursor = request.GET.get(CURSOR_PARAM, "")
+    if len(cursor) > MAX_PARAM_LENGTH:
+        raise Http404("Halaman tidak ditemukan")
+    try:
+        return keyset_page(queryset.for_listing(), cursor or None, settings.PAGE_SIZE)
+    except InvalidCursor:
+        raise Http404("Halaman tidak ditemukan") from None
+
+
+def _render_list(request, template, queryset, status=200, **context):
+    page = _page(request, queryset)
+    context.update(
+        page=page,
+        cursor_param=CURSOR_PARAM,
+        popular=popular_articles(),
+        canonical_url=request.build_absolute_uri(request.path),
+    )
+    return render(request, template, context, status=status)
+
+
+@public_page
+def section(request, section):
+    found = get_object_or_404(Section, slug=section)
+    articles = Article.objects.published().in_section(found)
+    return _render_list(
+        request,
+        "portal/pages/section.html",
+        articles,
+        section=found,
+        trail=_trail(found.name, request),
+    )
+
+
+@public_page
+def tag(request, slug):
+    found = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().tagged(found)
+    return _render_list(
+        request,
+        "portal/pages/tag.html",
+        articles,
+        tag=found,
+        trail=_trail(f"Tag: {found.name}", request),
+    )
+
+
+@public_page
+def reporter(request, slug):
+    found = get_object_or_404(Reporter, slug=slug)
+    articles = Article.objects.published().by_reporter(found)
+    return _render_list(
+        request,
+        "portal/pages/reporter.html",
+        articles,
+        reporter=found,
+        trail=_trail(found.name, request),
+    )
+
+
+def _parse_day(raw: str) -> date | None:
+    if len(raw) != 10 or not raw.isascii():
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return None
+    # Outside these years there is no news, and date arithmetic near year 1 or 9999
+    # would overflow.
+    return day if 1900 <= day.year <= 2999 else None
+
+
+@public_page
+def index(request):
+    """Indeks: all published news newest first, optionally one day (``?tanggal=``)."""
+    articles = Article.objects.published()
+    raw_day = request.GET.get("tanggal", "").strip()
+    day = _parse_day(raw_day) if raw_day else None
+    if raw_day and day is None:
+        return _render_list(
+            request,
+            "portal/pages/index.html",
+            articles.none(),
+            status=400,
+            day=None,
+            trail=_trail("Indeks", request),
+            day_error="Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-01-05.",
+        )
+    if day is not None:
+        zone = timezone.get_current_timezone()
+        start = datetime.combine(day, time.min, tzinfo=zone)
+        articles = articles.filter(published_at__gte=start, published_at__lt=start + timedelta(1))
+    return _render_list(
+        request,
+        "portal/pages/index.html",
+        articles,
+        day=day,
+        day_label=day_date(start) if day else "",
+        query_prefix=f"tanggal={day.isoformat()}" if day else "",
+        trail=_trail("Indeks", request),
+    )
