@@ -30,7 +30,6 @@ var/secret_key:
 run: $(VENV)/.installed var/secret_key
 	$(WARTA) migrate --noinput
 	$(WARTA) demo --if-empty
-	$(WARTA) collectstatic --noinput --verbosity 0
 	$(WARTA) serve
 
 # The whole suite on the embedded default (SQLite); then, when WARTA_TEST_DATABASE_URL

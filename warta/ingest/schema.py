@@ -52,7 +52,7 @@ MAX_VIEWS = 2**31 - 1
 
 
 class ArticleLine(BaseModel):
-    """One article as an import describes it; see SCHEMA.md for the prose version."""
+    """One article as an import describes it; README's "Importing articles" is the prose version."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

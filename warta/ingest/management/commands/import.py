@@ -1,4 +1,4 @@
-"""``warta import FILE.jsonl``: load articles from JSON Lines (format: ingest/SCHEMA.md)."""
+"""``warta import FILE.jsonl``: load articles from JSON Lines (format: README, "Importing articles")."""
 
 import sys
 from pathlib import Path

@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from gunicorn.app.base import BaseApplication
 
@@ -46,6 +47,9 @@ class Command(BaseCommand):
             self.stderr.write("Warning: WARTA_DEBUG is on; do not serve readers like this.")
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1")
+        # Hashed static names come from the manifest collectstatic writes; without it
+        # every page would fail, so make sure it is there (quick when nothing changed).
+        call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Warta is serving at http://{options['bind']}/ (Ctrl+C to stop)")
         _Gunicorn(
             {

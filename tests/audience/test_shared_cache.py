@@ -1,0 +1,97 @@
+"""De-duplication and the rate limit hold across worker processes.
+
+gunicorn runs several worker processes; a reader's second beacon may reach another
+worker than the first. Each beacon here is sent by a separate Python process against
+the production cache backends: the on-disk cache of the embedded default and, when
+WARTA_TEST_REDIS_URL is set (CI sets it), a real Redis.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .readers import ANDROID, CHROME, FIREFOX
+
+SEND_FROM_ANOTHER_PROCESS = """
+import sys
+import django
+django.setup()
+from django.test import Client
+from warta.audience import buffer
+response = Client(HTTP_USER_AGENT=sys.argv[1], REMOTE_ADDR="198.51.100.9").post(
+    "/b", "42", content_type="text/plain"
+)
+print(response.status_code, buffer.pending_views())
+"""
+
+
+def _redis_url() -> str:
+    url = os.environ.get("WARTA_TEST_REDIS_URL", "")
+    if not url:
+        reason = "WARTA_TEST_REDIS_URL is not set: no Redis to test against"
+        if os.environ.get("WARTA_REQUIRE_SERVICES"):
+            pytest.fail(reason + "; CI requires it")
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture(params=["disk", "redis"])
+def backend_env(request, tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "warta.settings",
+        "WARTA_VAR_DIR": str(tmp_path),
+        "WARTA_SECRET_KEY": "shared-cache-test",
+        "WARTA_ALLOWED_HOSTS": "testserver",
+        "WARTA_BEACON_FLUSH_SECONDS": "0",
+        "WARTA_BEACON_RATE_PER_MINUTE": "3",
+    }
+    env.pop("WARTA_DATABASE_URL", None)
+    env.pop("WARTA_REDIS_URL", None)
+    if request.param == "redis":
+        import redis
+
+        url = _redis_url()
+        client = redis.Redis.from_url(url)
+        try:
+            client.ping()
+        except redis.exceptions.ConnectionError as exc:
+            pytest.fail(f"Redis at {url} does not answer: {exc}")
+        for key in client.scan_iter("warta:*"):
+            client.delete(key)
+        env["WARTA_REDIS_URL"] = url
+        yield env
+        for key in client.scan_iter("warta:*"):
+            client.delete(key)
+    else:
+        yield env
+
+
+def beacon_from_another_process(env, user_agent: str) -> tuple[int, int]:
+    """(HTTP status, views this process buffered) for one beacon from a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-c", SEND_FROM_ANOTHER_PROCESS, user_agent],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    status, pending = result.stdout.split()
+    return int(status), int(pending)
+
+
+def test_the_same_reader_counts_once_whichever_process_answers(backend_env):
+    assert beacon_from_another_process(backend_env, CHROME) == (204, 1)
+    assert beacon_from_another_process(backend_env, CHROME) == (204, 0)
+    assert beacon_from_another_process(backend_env, FIREFOX) == (204, 1)
+
+
+def test_the_rate_limit_is_shared_by_all_processes(backend_env):
+    statuses = [
+        beacon_from_another_process(backend_env, agent)[0]
+        for agent in (CHROME, FIREFOX, ANDROID, CHROME + " extra")
+    ]
+    assert statuses == [204, 204, 204, 429]
