@@ -28,7 +28,10 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_the_secret_key_may_come_from_a_file(tmp_path):
     key_file = tmp_path / "key"
     key_file.write_text("from-a-file\n")
-    code = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SECRET_KEY)"
+    )
     result = run_with(
         {"WARTA_SECRET_KEY_FILE": str(key_file), "WARTA_VAR_DIR": str(tmp_path)}, code
     )

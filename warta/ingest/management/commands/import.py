@@ -1,4 +1,4 @@
-"""``warta import FILE.jsonl``: load articles from JSON Lines (format: README, "Importing articles")."""
+"""``warta import FILE.jsonl``: load articles from JSON Lines (see README, "Importing")."""
 
 import sys
 from pathlib import Path
