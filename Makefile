@@ -36,6 +36,7 @@ run: $(VENV)/.installed var/secret_key
 # names a PostgreSQL (CI sets it), everything but the browser tests again against it.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check warta tests bench
+	$(BIN)/ruff format --check warta tests bench
 	$(BIN)/lint-imports
 	env -u WARTA_TEST_DATABASE_URL $(WARTA) makemigrations --check --dry-run --settings=tests.settings
 	env -u WARTA_TEST_DATABASE_URL $(BIN)/pytest

@@ -7,6 +7,8 @@ WARTA_TEST_DATABASE_URL is set (CI sets it).
 import os
 import tempfile
 
+import jinja2
+
 # Before warta.settings reads the environment: a throwaway var/ and a test-only key.
 _test_var = tempfile.mkdtemp(prefix="warta-test-")
 os.environ["WARTA_VAR_DIR"] = _test_var
@@ -30,5 +32,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# A misspelt variable in a reader template fails the test instead of rendering "".
+TEMPLATES[0]["OPTIONS"]["undefined"] = jinja2.StrictUndefined  # noqa: F405
 # The beacon flushes when a test asks, never from a background thread.
 BEACON_FLUSH_SECONDS = 0

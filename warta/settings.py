@@ -97,6 +97,18 @@ WSGI_APPLICATION = "warta.wsgi.application"
 
 TEMPLATES = [
     {
+        # Reader pages (see warta/portal/jinja.py for why Jinja2).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "warta.portal.jinja.environment",
+            "context_processors": ["warta.portal.context_processors.site"],
+            "autoescape": True,
+            "auto_reload": DEBUG,
+        },
+    },
+    {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
@@ -105,7 +117,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "warta.portal.context_processors.site",
             ],
         },
     },
@@ -121,7 +132,6 @@ def _database(url: str) -> dict:
         ) from exc
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
             # WAL lets readers run while a writer commits; IMMEDIATE takes the write lock
             # at BEGIN so concurrent writers queue on the busy timeout instead of failing.
@@ -153,7 +163,7 @@ else:
     # so the beacon's de-duplication and rate limits hold across gunicorn workers.
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "warta.common.disk_cache.PersistentDiskCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "TIMEOUT": 300,
             "SHARDS": 4,

@@ -45,7 +45,7 @@ OFFSET_LABELS = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
 
 def zone_label(moment: datetime, zone: tzinfo | None = None) -> str:
     """The label readers know for the zone: WIB, WITA or WIT; else the zone's own name."""
-    zone = zone or timezone.get_current_timezone()
+    zone = zone or timezone.get_default_timezone()
     key = getattr(zone, "key", None)
     if key in ZONE_LABELS:
         return ZONE_LABELS[key]
@@ -57,7 +57,9 @@ def zone_label(moment: datetime, zone: tzinfo | None = None) -> str:
 
 
 def _local(moment: datetime, zone: tzinfo | None) -> datetime:
-    return timezone.localtime(moment, zone or timezone.get_current_timezone())
+    # The site has one zone (settings.TIME_ZONE); the default zone is looked up once,
+    # unlike the per-request "current" zone, which costs a context-local lookup per date.
+    return timezone.localtime(moment, zone or timezone.get_default_timezone())
 
 
 def day_date(moment: datetime, zone: tzinfo | None = None) -> str:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.templatetags.static import static
 
 from warta.common.dates import iso_with_offset
-from warta.newsroom.models import Article
+from warta.newsroom.models import Article, Tag
 
 
 def _absolute_media(request, photo) -> str | None:
@@ -14,7 +14,7 @@ def _absolute_media(request, photo) -> str | None:
     return request.build_absolute_uri(f"{settings.MEDIA_URL}{rendition['path']}")
 
 
-def article_structured_data(request, article: Article) -> list[dict]:
+def article_structured_data(request, article: Article, tags: list[Tag]) -> list[dict]:
     url = request.build_absolute_uri(article.get_absolute_url())
     section_url = request.build_absolute_uri(article.section.get_absolute_url())
     news_article = {
@@ -44,9 +44,8 @@ def article_structured_data(request, article: Article) -> list[dict]:
     image = _absolute_media(request, article.lead_photo)
     if image:
         news_article["image"] = [image]
-    tags = [tag.name for tag in article.tags.all()]
     if tags:
-        news_article["keywords"] = tags
+        news_article["keywords"] = [tag.name for tag in tags]
     breadcrumbs = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -4,10 +4,10 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils import timezone
 
-from warta.audience.selectors import popular_articles
 from warta.common.http_cache import public_page
-from warta.newsroom.selectors import article_for_reading, latest_links
+from warta.newsroom.selectors import article_for_reading, tags_of
 
+from ..fragments import popular_box, update_box
 from ..structured_data import article_structured_data
 
 
@@ -27,14 +27,15 @@ def article(request, section, year, month, day, pk, slug):
     ):
         # Old slug, wrong date or section: one permanent address per article.
         return HttpResponsePermanentRedirect(canonical)
+    tags = tags_of(found)
     context = {
         "article": found,
-        "tags": list(found.tags.all()),
+        "tags": tags,
         "trail": [(found.section.name, found.section.get_absolute_url())],
-        "popular": popular_articles(),
-        "latest": latest_links(10),
+        "popular_box": popular_box(),
+        "update_box": update_box(),
         "canonical_url": request.build_absolute_uri(canonical),
-        "structured_data": article_structured_data(request, found),
+        "structured_data": article_structured_data(request, found, tags),
     }
     return render(request, "portal/pages/article.html", context)
 

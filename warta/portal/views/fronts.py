@@ -2,10 +2,11 @@
 
 from django.shortcuts import render
 
-from warta.audience.selectors import popular_articles
 from warta.common.http_cache import public_page
 from warta.newsroom.models import Article
 from warta.newsroom.selectors import section_front_blocks
+
+from ..fragments import popular_box
 
 TERKINI_LENGTH = 10
 
@@ -16,7 +17,7 @@ def home(request):
     context = {
         "lead_story": newest[0] if newest else None,
         "terkini": newest[1:],
-        "popular": popular_articles(),
+        "popular_box": popular_box(),
         "section_blocks": section_front_blocks(),
         "canonical_url": request.build_absolute_uri("/"),
     }

@@ -11,11 +11,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from warta.audience.selectors import popular_articles
 from warta.common.dates import day_date
 from warta.common.http_cache import public_page
 from warta.common.keyset import InvalidCursor, keyset_page
 from warta.newsroom.models import Article, Reporter, Section, Tag
+
+from ..fragments import popular_box
 
 CURSOR_PARAM = "sebelum"
 MAX_PARAM_LENGTH = 64
@@ -37,10 +38,11 @@ def _page(request, queryset):
 
 def _render_list(request, template, queryset, status=200, **context):
     page = _page(request, queryset)
+    context.setdefault("query_prefix", "")
     context.update(
         page=page,
         cursor_param=CURSOR_PARAM,
-        popular=popular_articles(),
+        popular_box=popular_box(),
         canonical_url=request.build_absolute_uri(request.path),
     )
     return render(request, template, context, status=status)
@@ -110,6 +112,7 @@ def index(request):
             articles.none(),
             status=400,
             day=None,
+            day_label="",
             trail=_trail("Indeks", request),
             day_error="Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-01-05.",
         )
@@ -123,6 +126,7 @@ def index(request):
         articles,
         day=day,
         day_label=day_date(start) if day else "",
+        day_error="",
         query_prefix=f"tanggal={day.isoformat()}" if day else "",
         trail=_trail("Indeks", request),
     )

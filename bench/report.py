@@ -1,0 +1,181 @@
+"""The figures as a table with their targets, and as JSON (bench/out/latest.json).
+
+A missed target is marked, never fatal: the benchmark measures, the tests judge.
+Sizes are in kB of 1,000 bytes, the stricter reading of a budget.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+MEDIAN_MS_MAX = 4.0
+QUERIES_MAX = 8
+IMPORT_RATE_MIN = 2000
+HTML_BYTES_MAX = 40_000
+CSS_BYTES_MAX = 15_000
+JS_BYTES_MAX = 2_000
+# Importing the whole file may use at most this much more memory than half of it.
+RSS_GROWTH_MAX = 1.1
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    met: bool | None = None  # None: no target, information only
+
+    @property
+    def mark(self) -> str:
+        return {True: "ok", False: "MISS", None: ""}[self.met]
+
+
+def rows(figures: dict) -> list[Row]:
+    result = _import_rows(figures["import"]) + _render_rows(figures["render"])
+    result += _asset_rows(figures["assets"]) + _http_rows(figures["http"])
+    return result
+
+
+def _import_rows(imp: dict) -> list[Row]:
+    growth = imp["peak_rss_bytes"] / imp["half"]["peak_rss_bytes"]
+    return [
+        Row(
+            f"import rate ({imp['articles']:,} articles in {imp['seconds']:.1f} s)",
+            f"{imp['rate']:,.0f} /s",
+            f"≥ {IMPORT_RATE_MIN:,} /s",
+            imp["rate"] >= IMPORT_RATE_MIN,
+        ),
+        Row(
+            f"  the same without start-up ({imp['startup_seconds']:.1f} s: `warta import --help`)",
+            f"{imp['articles'] / max(imp['seconds'] - imp['startup_seconds'], 0.001):,.0f} /s",
+        ),
+        Row(
+            f"import peak RSS, all / half ({imp['half']['articles']:,}) of the file",
+            f"{_mb(imp['peak_rss_bytes'])} / {_mb(imp['half']['peak_rss_bytes'])}",
+            f"flat (≤ ×{RSS_GROWTH_MAX})",
+            growth <= RSS_GROWTH_MAX,
+        ),
+    ]
+
+
+def _render_rows(render: dict) -> list[Row]:
+    warm, cold, fresh = render["warm"], render["cold"], render["warm_new_connection"]
+    html, gz = render["html_bytes"], render["html_gzip_bytes"]
+    pages = render["pages"]
+    return [
+        Row(
+            f"render median, warm caches ({warm['requests']:,} req, {pages} pages)",
+            f"{warm['median_ms']:.2f} ms",
+            f"≤ {MEDIAN_MS_MAX:g} ms",
+            warm["median_ms"] <= MEDIAN_MS_MAX,
+        ),
+        Row("render p95, warm caches", f"{warm['p95_ms']:.2f} ms"),
+        Row(
+            f"render median, cold: cache cleared ({cold['requests']:,} req)",
+            f"{cold['median_ms']:.2f} ms",
+        ),
+        Row("render p95, cold", f"{cold['p95_ms']:.2f} ms"),
+        Row("render median, warm + new DB connection", f"{fresh['median_ms']:.2f} ms"),
+        _queries_row("SQL queries per article page, warm", render["queries_warm"]),
+        _queries_row("SQL queries per article page, cold", render["queries_cold"]),
+        Row(
+            "article HTML, median / largest",
+            f"{_kb(html['median'])} / {_kb(html['max'])}",
+            f"≤ {_kb(HTML_BYTES_MAX)}",
+            html["max"] <= HTML_BYTES_MAX,
+        ),
+        Row("article HTML gzipped, median / largest", f"{_kb(gz['median'])} / {_kb(gz['max'])}"),
+    ]
+
+
+def _queries_row(label: str, counts: dict) -> Row:
+    low, high = counts["min"], counts["max"]
+    spread = f"{high}" if low == high else f"{low}–{high}"
+    return Row(label, spread, f"≤ {QUERIES_MAX}", high <= QUERIES_MAX)
+
+
+def _asset_rows(assets: dict) -> list[Row]:
+    return [
+        Row(
+            f"CSS ({assets['css_gzip_bytes']:,} B gzipped)",
+            _kb(assets["css_bytes"]),
+            f"≤ {_kb(CSS_BYTES_MAX)}",
+            assets["css_bytes"] <= CSS_BYTES_MAX,
+        ),
+        Row(
+            f"JS ({assets['js_gzip_bytes']:,} B gzipped)",
+            _kb(assets["js_bytes"]),
+            f"≤ {_kb(JS_BYTES_MAX)}",
+            assets["js_bytes"] <= JS_BYTES_MAX,
+        ),
+    ]
+
+
+def _http_rows(http: dict) -> list[Row]:
+    if "skipped" in http:
+        return [Row("HTTP load (wrk)", "skipped: " + http["skipped"])]
+    load = f"wrk -t{http['threads']} -c{http['connections']} -d{http['seconds']}s"
+    result = []
+    for key, label in (("gunicorn", "gunicorn, 2 workers"), ("nginx", "nginx, saved pages")):
+        run = http[key]
+        result += [
+            Row(f"{label}: requests/s ({load})", f"{run['per_second']:,.0f} /s"),
+            Row(
+                f"{label}: latency p50 / p99",
+                f"{run['p50_ms']:.1f} / {run['p99_ms']:.1f} ms",
+            ),
+            Row(
+                f"{label}: non-2xx / socket errors",
+                f"{run['non_2xx']} / {run['socket_errors']}",
+                "0 / 0",
+                run["non_2xx"] == 0 and run["socket_errors"] == 0,
+            ),
+        ]
+    result.append(Row("nginx static / gunicorn", f"×{http['ratio']:.1f}"))
+    return result
+
+
+def print_table(figures: dict, table: list[Row]) -> None:
+    run = figures["run"]
+    print()
+    print(
+        f"Warta benchmark: {run['articles']:,} articles, {run['cpus']} CPUs, "
+        f"Python {run['python']}, SQLite, {run['when']}"
+    )
+    print(
+        f"Load average before / after: {run['load_before']:.2f} / {run['load_after']:.2f} "
+        "(other work on the machine skews every timing); "
+        f"yardstick: 1M-step Python loop in {run['python_loop_ms']:.0f} ms"
+    )
+    widths = [max(len(getattr(row, name)) for row in table) for name in ("figure", "value")]
+    target_width = max(len(row.target) for row in table)
+    header = f"{'figure':<{widths[0]}}  {'value':>{widths[1]}}  {'target':<{target_width}}"
+    print()
+    print(header)
+    print("-" * (len(header) + 6))
+    for row in table:
+        print(
+            f"{row.figure:<{widths[0]}}  {row.value:>{widths[1]}}  "
+            f"{row.target:<{target_width}}  {row.mark}".rstrip()
+        )
+    misses = [row.figure for row in table if row.met is False]
+    print()
+    print(f"{len(misses)} target(s) missed" + (": " + "; ".join(misses) if misses else "."))
+
+
+def write_json(figures: dict, table: list[Row], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    checks = [
+        {"figure": row.figure, "value": row.value, "target": row.target, "met": row.met}
+        for row in table
+        if row.met is not None
+    ]
+    path.write_text(json.dumps({**figures, "checks": checks}, indent=2, ensure_ascii=False) + "\n")
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1000:.1f} kB"
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1e6:.0f} MB"

@@ -1,0 +1,210 @@
+"""``make bench``: how fast Warta imports, renders and serves, against its targets.
+
+Everything happens in a fresh temporary folder (removed afterwards unless --keep):
+a generated corpus, a new SQLite database and cache, collected static files, the
+servers' logs. ./var is never touched. See bench/README.md for what each figure means.
+"""
+
+import argparse
+import gzip
+import os
+import platform
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import http_load
+import import_rate
+import report
+import servers
+from corpus import write_corpus
+from render import measure_render
+from sandbox import REPO, Sandbox, StepFailed
+from system_packages import ensure_load_tools
+
+STATIC = REPO / "warta" / "portal" / "static" / "portal"
+OUT = REPO / "bench" / "out" / "latest.json"
+PROFILE = REPO / "bench" / "out" / "render-warm.pstats"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    # `kill` (SIGTERM) unwinds like Ctrl+C does, so the servers' finally blocks run.
+    signal.signal(signal.SIGTERM, _terminated)
+    sandbox = Sandbox.create()
+    print(f"Working in {sandbox.root}", flush=True)
+    try:
+        figures = _measure(args, sandbox)
+    except StepFailed as exc:
+        print(f"\nBenchmark stopped: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nInterrupted; servers stopped.", file=sys.stderr)
+        return 130
+    finally:
+        if args.keep:
+            print(f"Kept {sandbox.root}")
+        else:
+            sandbox.remove()
+    table = report.rows(figures)
+    report.print_table(figures, table)
+    report.write_json(figures, table, OUT)
+    print(f"Figures written to {OUT.relative_to(REPO)}")
+    return 0
+
+
+def _terminated(signum, frame) -> None:
+    print("\nTerminated; stopping the servers.", file=sys.stderr, flush=True)
+    sys.exit(143)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="corpus size (10000)")
+    parser.add_argument("--pages", type=int, default=300, help="article URLs rendered (300)")
+    parser.add_argument("--rounds", type=int, default=3, help="render rounds per mode (3)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help=f"save cProfile stats of one warm render round to {PROFILE.relative_to(REPO)}",
+    )
+    args = parser.parse_args(argv)
+    if args.articles < 10:
+        parser.error("--articles must be at least 10")
+    return args
+
+
+def _measure(args: argparse.Namespace, sandbox: Sandbox) -> dict:
+    figures = {"run": _about(args)}
+
+    _step(f"Writing {args.articles:,} articles as JSON Lines")
+    corpus = write_corpus(sandbox.root / "articles.jsonl", args.articles)
+    figures["run"]["corpus_bytes"] = corpus.size
+
+    _step("Importing: migrate, then `warta import` (and half of the file, for memory)")
+    figures["import"] = _import(sandbox, corpus.path, args.articles)
+
+    _step("Rendering article pages in-process (warm, cold, new connection)")
+    sandbox.run(sandbox.warta("collectstatic", "--noinput", "--verbosity", "0"), "collectstatic")
+    urls_file = sandbox.root / "urls.txt"
+    figures["render"] = measure_render(
+        sandbox,
+        urls_file,
+        pages=args.pages,
+        rounds=args.rounds,
+        profile=PROFILE if args.profile else None,
+    )
+    if args.profile:
+        print(f"  Profile saved: python -m pstats {PROFILE.relative_to(REPO)}", flush=True)
+    figures["assets"] = _assets()
+
+    _step("HTTP load: gunicorn, then nginx serving the same pages saved as files")
+    try:
+        figures["http"] = _http(sandbox, urls_file)
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        print(f"  The HTTP load test failed: {exc}", file=sys.stderr)
+        figures["http"] = {"skipped": f"failed ({exc})"}
+
+    figures["run"]["load_after"] = os.getloadavg()[0]
+    return figures
+
+
+def _import(sandbox: Sandbox, jsonl: Path, articles: int) -> dict:
+    import_rate.migrate(sandbox)
+    full = import_rate.timed_import(sandbox, jsonl)
+    half_sandbox = sandbox.sibling("var-half")
+    import_rate.migrate(half_sandbox)
+    half_file = import_rate.first_lines(jsonl, sandbox.root / "half.jsonl", articles // 2)
+    half = import_rate.timed_import(half_sandbox, half_file, "import-half")
+    return {
+        "articles": full.articles,
+        "seconds": full.seconds,
+        "startup_seconds": import_rate.startup_seconds(sandbox),
+        "rate": full.rate,
+        "peak_rss_bytes": full.peak_rss_bytes,
+        "half": {
+            "articles": half.articles,
+            "seconds": half.seconds,
+            "rate": half.rate,
+            "peak_rss_bytes": half.peak_rss_bytes,
+        },
+    }
+
+
+def _assets() -> dict:
+    css = (STATIC / "warta.css").read_bytes()
+    scripts = sorted(STATIC.glob("*.js"))
+    js = b"".join(path.read_bytes() for path in scripts)
+    return {
+        "css_bytes": len(css),
+        "css_gzip_bytes": len(gzip.compress(css, 9)),
+        "js_bytes": len(js),
+        "js_gzip_bytes": len(gzip.compress(js, 9)),
+        "js_files": [path.name for path in scripts],
+    }
+
+
+def _http(sandbox: Sandbox, urls_file: Path) -> dict:
+    problem = ensure_load_tools()
+    if problem:
+        print(f"  Skipping the HTTP load test: {problem}", flush=True)
+        return {"skipped": problem}
+    urls = urls_file.read_text().split()
+    seconds = http_load.wrk_seconds()
+    pages = sandbox.root / "pages"
+    result = {
+        "threads": http_load.THREADS,
+        "connections": http_load.CONNECTIONS,
+        "seconds": seconds,
+        "urls": len(urls),
+    }
+    with servers.gunicorn(sandbox, urls[0]) as base_url:
+        result["saved_bytes"] = http_load.save_pages(base_url, urls, pages)
+        print(f"  wrk against gunicorn for {seconds} s ...", flush=True)
+        result["gunicorn"] = _load(base_url, urls_file, sandbox, seconds)
+    with servers.nginx(sandbox, pages, urls[0]) as base_url:
+        print(f"  wrk against nginx for {seconds} s ...", flush=True)
+        result["nginx"] = _load(base_url, urls_file, sandbox, seconds)
+    result["ratio"] = result["nginx"]["per_second"] / result["gunicorn"]["per_second"]
+    return result
+
+
+def _load(base_url: str, urls_file: Path, sandbox: Sandbox, seconds: int) -> dict:
+    run = http_load.run_wrk(base_url, urls_file, sandbox.root, seconds)
+    return {**run.__dict__, "per_second": run.per_second}
+
+
+def _about(args: argparse.Namespace) -> dict:
+    return {
+        "articles": args.articles,
+        "pages": args.pages,
+        "when": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_before": os.getloadavg()[0],
+        "python_loop_ms": _python_speed(),
+    }
+
+
+def _python_speed() -> float:
+    """A yardstick for comparing machines: best of 5 runs of a fixed pure-Python loop."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def _step(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text} ...", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
