@@ -63,5 +63,8 @@ class Command(BaseCommand):
                 "accesslog": "-" if settings.DEBUG else None,
                 "worker_exit": _flush_on_exit,
                 "proc_name": "warta",
+                # gunicorn's control socket defaults to one path per user, shared by
+                # every instance; keep each installation's beside its data.
+                "control_socket": str(settings.VAR_DIR / "gunicorn.ctl"),
             }
         ).run()
