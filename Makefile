@@ -38,7 +38,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check warta tests bench
 	$(BIN)/ruff format --check warta tests bench
 	$(BIN)/lint-imports
-	env -u WARTA_TEST_DATABASE_URL $(WARTA) makemigrations --check --dry-run --settings=tests.settings
+	env -u WARTA_TEST_DATABASE_URL PYTHONPATH=. $(WARTA) makemigrations --check --dry-run --settings=tests.settings
 	env -u WARTA_TEST_DATABASE_URL $(BIN)/pytest
 	@if [ -n "$$WARTA_TEST_DATABASE_URL" ]; then \
 		echo "== again on $$WARTA_TEST_DATABASE_URL =="; \
