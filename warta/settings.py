@@ -74,10 +74,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_prose_editor",
     "warta.common",
     "warta.newsroom",
     "warta.audience",
     "warta.ingest",
+    "warta.desk",
     "warta.portal",
 ]
 

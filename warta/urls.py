@@ -7,10 +7,6 @@ from django.views.static import serve as serve_media
 
 from warta.audience.views import beacon
 
-admin.site.site_header = f"Redaksi {settings.SITE_NAME}"
-admin.site.site_title = f"Redaksi {settings.SITE_NAME}"
-admin.site.index_title = "Meja redaksi"
-
 urlpatterns = [
     path("redaksi/", admin.site.urls),
     path("b", beacon, name="beacon"),

@@ -51,11 +51,11 @@ def add_views(rows: list[Row]) -> None:
         f"INSERT INTO {table} (article_id, hour, views) "
         "SELECT v.article_id, v.hour, v.views FROM v "
         f"JOIN {qn(Article._meta.db_table)} a ON a.id = v.article_id "
-        "WHERE a.status = %s AND a.published_at <= %s "
+        "WHERE a.status IN (%s, %s) AND a.published_at <= %s "
         "ON CONFLICT (article_id, hour) DO UPDATE "
         f"SET views = {table}.views + excluded.views"
     )
-    params = [*_flatten(rows), Article.Status.PUBLISHED, _db_datetime(timezone.now())]
+    params = [*_flatten(rows), *Article.LIVE_STATUSES, _db_datetime(timezone.now())]
     _execute(sql, params)
 
 

@@ -38,7 +38,7 @@ def _compute(limit: int) -> list[ArticleLink]:
     ranked = list(
         ArticleViewHour.objects.filter(
             hour__gte=now - timedelta(days=settings.POPULAR_WINDOW_DAYS),
-            article__status=Article.Status.PUBLISHED,
+            article__status__in=Article.LIVE_STATUSES,
             article__published_at__lte=now,
         )
         .values_list("article_id", flat=False)

@@ -86,6 +86,12 @@ class Photo(models.Model):
     image = models.ImageField("berkas", upload_to="photos/%Y/%m/", blank=True)
     caption = models.CharField("keterangan", max_length=500)
     credit = models.CharField("kredit", max_length=120, blank=True)
+    alt_text = models.CharField(
+        "teks alternatif",
+        max_length=300,
+        blank=True,
+        help_text="Apa yang tampak di foto, untuk pembaca tunanetra. Kosong: keterangan dipakai.",
+    )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     renditions = models.JSONField(default=list, blank=True, editable=False)
@@ -105,6 +111,10 @@ class Photo(models.Model):
         return f"{self.caption}/{self.credit}" if self.credit else self.caption
 
     @property
+    def alt(self) -> str:
+        return self.alt_text or self.caption
+
+    @property
     def srcset(self) -> str:
         return ", ".join(f"{settings.MEDIA_URL}{r['path']} {r['width']}w" for r in self.renditions)
 
@@ -118,8 +128,17 @@ class Photo(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: datetime | None = None) -> "ArticleQuerySet":
-        """What readers may see: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        """What readers may see: published or scheduled, and its time has come.
+
+        A scheduled article needs no job to go live: once its time passes it is
+        published by this definition, on every page at once.
+        """
+        return self.filter(
+            status__in=Article.LIVE_STATUSES, published_at__lte=now or timezone.now()
+        )
+
+    def withdrawn(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.WITHDRAWN)
 
     def in_section(self, section: Section) -> "ArticleQuerySet":
         return self.filter(section=section)
@@ -145,6 +164,7 @@ class ArticleQuerySet(models.QuerySet):
             "section__name",
             "lead_photo__image",
             "lead_photo__caption",
+            "lead_photo__alt_text",
             "lead_photo__credit",
             "lead_photo__width",
             "lead_photo__height",
@@ -154,9 +174,16 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        # The order is the newsroom's workflow; desk.workflow owns the transitions.
         DRAFT = "draft", "Draf"
+        SUBMITTED = "submitted", "Diajukan"
+        READY = "ready", "Siap terbit"
+        SCHEDULED = "scheduled", "Terjadwal"
         PUBLISHED = "published", "Terbit"
         WITHDRAWN = "withdrawn", "Ditarik"
+
+    # Statuses whose articles readers see once published_at has come.
+    LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 
     section = models.ForeignKey(
         Section, verbose_name="rubrik", on_delete=models.PROTECT, related_name="articles"
@@ -182,11 +209,26 @@ class Article(models.Model):
         blank=True,
         related_name="+",
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="penulis",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     lead = models.TextField("teras", blank=True)
     body = models.TextField("isi", blank=True, help_text="HTML yang sudah disaring.")
     tags = models.ManyToManyField(Tag, verbose_name="tag", blank=True, related_name="articles")
     status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("waktu terbit", default=timezone.now)
+    # Placement, decided by the managing editor.
+    is_headline = models.BooleanField("headline", default=False)
+    is_editors_pick = models.BooleanField("pilihan redaksi", default=False)
+    is_breaking = models.BooleanField("breaking news", default=False)
+    # Bumped by every desk save; a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("diperbarui", auto_now=True)
 
@@ -196,6 +238,12 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = "berita"
         verbose_name_plural = "berita"
+        permissions = [
+            ("edit_others_article", "Boleh menyunting berita orang lain"),
+            ("publish_article", "Boleh menerbitkan, menjadwalkan dan menarik berita"),
+            ("place_article", "Boleh mengatur penempatan (headline, pilihan redaksi, breaking)"),
+            ("correct_article", "Boleh menerbitkan ralat dan hak jawab"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_latest"),
             models.Index(
@@ -225,4 +273,41 @@ class Article(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        """The in-memory twin of ``ArticleQuerySet.published()``."""
+        return self.status in self.LIVE_STATUSES and self.published_at <= timezone.now()
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == self.Status.WITHDRAWN
+
+
+class Correction(models.Model):
+    """A Ralat or Hak Jawab, linked to the story with its own time, as the Press
+    Council's guidelines for cyber media (Pedoman Pemberitaan Media Siber) require."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "ralat", "Ralat"
+        REPLY = "hak_jawab", "Hak Jawab"
+
+    article = models.ForeignKey(
+        Article, verbose_name="berita", on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField("jenis", max_length=16, choices=Kind.choices)
+    body = models.TextField("isi", help_text="HTML yang sudah disaring.")
+    created_at = models.DateTimeField("waktu", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "ralat / hak jawab"
+        verbose_name_plural = "ralat dan hak jawab"
+        indexes = [models.Index(fields=["-created_at"], name="correction_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.article}"

@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # or roll back with the articles. ``views`` is a list of
 # ``(article_id, published_at, count)`` for articles that carried a historical count.
 articles_imported = Signal()
+
+# Sent after the transaction commits whenever what readers may see of an article
+# changes (published, scheduled, withdrawn, edited while live, corrected). Apps that
+# cache lists or pages drop what they hold. kwargs: article_id.
+article_changed = Signal()

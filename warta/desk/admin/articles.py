@@ -1,0 +1,178 @@
+"""The article desk: list, form, workflow buttons and the audit log.
+
+The admin is a thin adapter: saving goes through ``services.editing.article_save``,
+status changes through ``services.transitions``; both enforce the permission table
+in ``roles`` on the server, so a forged request gets 403 like a hidden button would.
+"""
+
+from datetime import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from warta.newsroom.models import Article
+
+from .. import readiness, workflow
+from ..forms import ArticleForm
+from ..models import StatusChange
+from ..roles import Action, may, may_edit
+from ..services.editing import PLACEMENT_FIELDS, article_save
+from ..services.transitions import NotReady, article_transition
+from .corrections import correction_urls
+from .previews import preview_urls
+from .revisions import revision_urls
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    change_form_template = "desk/article/change_form.html"
+    list_display = ["title", "section", "reporter", "status", "published_at", "updated_at"]
+    list_filter = ["status", "section", ("reporter", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title"]
+    list_select_related = ["section", "reporter"]
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-updated_at"]
+    raw_id_fields = ["lead_photo"]
+    autocomplete_fields = ["tags"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "section", "reporter", "lead", "body", "tags"]}),
+        ("Foto utama", {"fields": ["lead_photo"]}),
+        ("Waktu terbit", {"fields": ["published_at"]}),
+        ("Penempatan", {"fields": ["is_headline", "is_editors_pick", "is_breaking"]}),
+        (None, {"fields": ["base_version"]}),
+    ]
+
+    # --- permissions: the table in desk/roles.py -------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Articles are withdrawn, never deleted: the record stays for the Press Council.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if may(request.user, Action.PLACE, obj):
+            return ()
+        return PLACEMENT_FIELDS
+
+    # --- saving through the service -------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        data = {field: form.cleaned_data[field] for field in form.cleaned_data if field != "tags"}
+        if not may(request.user, Action.PLACE, obj):
+            for field in PLACEMENT_FIELDS:
+                data.pop(field, None)
+        result = article_save(
+            article=obj if change else Article(),
+            actor=request.user,
+            data=data,
+            tags=list(form.cleaned_data.get("tags", [])),
+            base_version=form.cleaned_data.get("base_version"),
+        )
+        # The admin continues with the saved instance (messages, redirects).
+        obj.pk = result.article.pk
+        obj.version = result.article.version
+
+    def save_related(self, request, form, formsets, change):
+        # Tags were saved by the service; only inline formsets remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A form without the placement permission shows placement read-only and never
+        # posts it: a request that does is forged.
+        forged_placement = any(field in request.POST for field in PLACEMENT_FIELDS)
+        if request.method == "POST" and forged_placement and not may(request.user, Action.PLACE):
+            raise PermissionDenied("Hanya redaktur pelaksana yang mengatur penempatan.")
+        extra_context = extra_context or {}
+        if object_id:
+            article = get_object_or_404(Article.objects.select_related("lead_photo"), pk=object_id)
+            extra_context.update(self._workflow_context(request, article))
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _workflow_context(self, request, article: Article) -> dict:
+        transitions = [
+            t for t in workflow.available_transitions(article.status)
+            if may(request.user, t.action, article)
+        ]  # fmt: skip
+        return {
+            "workflow_transitions": transitions,
+            "workflow_status": article.get_status_display(),
+            "workflow_is_waiting": article.status == Article.Status.SCHEDULED
+            and article.published_at > timezone.now(),
+            "readiness_problems": readiness.problems(article),
+            "status_changes": StatusChange.objects.filter(article=article).select_related("actor")[
+                :20
+            ],
+        }
+
+    # --- workflow endpoints ---------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/alur/<str:name>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="newsroom_article_transition",
+            ),
+            *revision_urls(self),
+            *correction_urls(self),
+            *preview_urls(self),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id, name):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=object_id)
+        change_url = reverse("admin:newsroom_article_change", args=[article.pk])
+        when = None
+        if name == "schedule":
+            when = _parse_local(request.POST.get("when", ""))
+            if when is None:
+                messages.error(request, "Isi waktu terbit jadwal dengan benar.")
+                return HttpResponseRedirect(change_url)
+        try:
+            article_transition(
+                article=article,
+                actor=request.user,
+                name=name,
+                note=request.POST.get("note", "")[:2000],
+                when=when,
+            )
+        except NotReady as blocked:
+            for problem in blocked.problems:
+                messages.error(request, problem.message)
+            return HttpResponseRedirect(change_url)
+        except workflow.InvalidTransition as invalid:
+            messages.error(request, str(invalid))
+            return HttpResponseRedirect(change_url)
+        step = workflow.TRANSITIONS[name]
+        messages.success(request, f"{step.label}: berhasil.")
+        return HttpResponseRedirect(change_url)
+
+
+def _parse_local(raw: str) -> datetime | None:
+    """A ``datetime-local`` value in the newsroom's zone, or None."""
+    if len(raw) > 40:
+        return None
+    try:
+        moment = parse_datetime(raw.strip())
+    except ValueError:
+        return None
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    return moment

@@ -1,0 +1,55 @@
+"""The article form: what a reporter fills in, on a desktop or a 360 px phone."""
+
+from django import forms
+from django_prose_editor.fields import ProseEditorFormField
+
+from warta.common.sanitize import sanitize_body
+from warta.newsroom.models import Article
+
+# What the editor offers is what the sanitizer keeps (see common/sanitize.py):
+# paragraphs, bold, italic, links, lists, quotes, h2-h3. Pasting from Word or Google
+# Docs keeps that structure; the editor's schema drops everything else.
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Link": {"enableTarget": False},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "Heading": {"levels": [2, 3]},
+        "HardBreak": True,
+        "History": True,
+    }
+}
+
+
+class ArticleForm(forms.ModelForm):
+    body = ProseEditorFormField(
+        label="Isi berita", required=False, config=BODY_EDITOR, sanitize=sanitize_body
+    )
+    # The version the editor started from; a save based on an older one is refused.
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "section", "reporter", "lead_photo", "lead", "body", "tags",
+            "published_at", "is_headline", "is_editors_pick", "is_breaking",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean_base_version(self):
+        value = self.cleaned_data.get("base_version")
+        if self.instance.pk and value is not None and value != self.instance.version:
+            raise forms.ValidationError(
+                "Berita ini sudah diubah orang lain sejak Anda membukanya. Lihat perubahannya "
+                "di riwayat revisi, lalu sunting versi terbaru.",
+                code="stale",
+            )
+        return value

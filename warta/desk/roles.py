@@ -1,0 +1,75 @@
+"""Who may do what on the desk.
+
+Roles are Django groups (made, with their permissions, by migrations/0002_roles.py)
+holding Django permissions; this module answers "may this person do this to this
+article?" from those permissions, so the rules live in one table:
+
+| action                         | Reporter | Redaktur | Redaktur Pelaksana | Admin |
+|--------------------------------|----------|----------|--------------------|-------|
+| write/edit own drafts, submit  | yes      | yes      | yes                | yes   |
+| edit others' articles          | no       | yes      | yes                | yes   |
+| publish, schedule, withdraw    | no       | yes      | yes                | yes   |
+| placement                      | no       | no       | yes                | yes   |
+| correction / right of reply    | no       | yes      | yes                | yes   |
+| manage users, sections         | no       | no       | no                 | yes   |
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from warta.newsroom.models import Article
+
+REPORTER = "Reporter"
+EDITOR = "Redaktur"
+MANAGING_EDITOR = "Redaktur Pelaksana"
+ADMIN = "Admin"
+ROLES = (REPORTER, EDITOR, MANAGING_EDITOR, ADMIN)
+
+
+class Action(StrEnum):
+    WRITE = "write"  # create articles, edit own drafts, submit them
+    EDIT_OTHERS = "edit_others"
+    PUBLISH = "publish"  # also schedule, withdraw, mark ready, send back
+    PLACE = "place"
+    CORRECT = "correct"
+
+
+_PERMISSION = {
+    Action.WRITE: "newsroom.add_article",
+    Action.EDIT_OTHERS: "newsroom.edit_others_article",
+    Action.PUBLISH: "newsroom.publish_article",
+    Action.PLACE: "newsroom.place_article",
+    Action.CORRECT: "newsroom.correct_article",
+}
+
+
+def may(user, action: Action, article: Article | None = None) -> bool:
+    """Whether ``user`` may do ``action`` (to ``article``, when it matters)."""
+    if not (user and user.is_active and user.is_authenticated):
+        return False
+    if not user.has_perm(_PERMISSION[action]):
+        return False
+    if action is Action.WRITE and article is not None and article.pk:
+        # Writing someone else's article, or one that left the draft stage, is editing.
+        return (is_own(user, article) and article.status == Article.Status.DRAFT) or user.has_perm(
+            _PERMISSION[Action.EDIT_OTHERS]
+        )
+    return True
+
+
+def require(user, action: Action, article: Article | None = None) -> None:
+    """Raise PermissionDenied (HTTP 403) unless ``user`` may do ``action``."""
+    if not may(user, action, article):
+        raise PermissionDenied(f"Anda tidak berwenang untuk tindakan ini ({action}).")
+
+
+def is_own(user, article: Article) -> bool:
+    if article.created_by_id is not None and article.created_by_id == user.pk:
+        return True
+    reporter_user = getattr(article.reporter, "user_id", None) if article.reporter_id else None
+    return reporter_user is not None and reporter_user == user.pk
+
+
+def may_edit(user, article: Article) -> bool:
+    return may(user, Action.WRITE, article)
