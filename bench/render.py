@@ -123,10 +123,10 @@ def _timed(client, urls: list[str], rounds: int, modes: dict) -> dict:
                 samples[name].append((time.perf_counter_ns() - started) / 1e6)
                 if response.status_code != 200:
                     raise SystemExit(f"{url}: HTTP {response.status_code}")
-    return {name: _percentiles(values) for name, values in samples.items()}
+    return {name: percentiles(values) for name, values in samples.items()}
 
 
-def _percentiles(samples: list[float]) -> dict:
+def percentiles(samples: list[float]) -> dict:
     samples = sorted(samples)
     return {
         "requests": len(samples),

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "warta.audience",
     "warta.ingest",
     "warta.desk",
+    "warta.dashboard",
     "warta.portal",
 ]
 
@@ -226,6 +227,11 @@ TRUSTED_PROXY_COUNT = _int("WARTA_TRUSTED_PROXY_COUNT", 0)
 # How long short lists (UPDATE, navigation) may be served from the cache.
 LIST_CACHE_SECONDS = _int("WARTA_LIST_CACHE_SECONDS", 30)
 PAGE_SIZE = 20
+
+# The largest photo the desk accepts.
+MAX_UPLOAD_BYTES = _int("WARTA_MAX_UPLOAD_MB", 10) * 1024 * 1024
+# Signed preview links to drafts stay valid this long.
+PREVIEW_MAX_AGE_SECONDS = _int("WARTA_PREVIEW_HOURS", 24) * 3600
 
 BIND = os.environ.get("WARTA_BIND", "127.0.0.1:8000")
 WORKERS = _int("WARTA_WORKERS", 2)

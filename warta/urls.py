@@ -8,6 +8,7 @@ from django.views.static import serve as serve_media
 from warta.audience.views import beacon
 
 urlpatterns = [
+    path("redaksi/", include("warta.dashboard.urls")),
     path("redaksi/", admin.site.urls),
     path("b", beacon, name="beacon"),
 ]

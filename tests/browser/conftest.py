@@ -42,9 +42,23 @@ def _free_port() -> int:
 
 
 class ServedSite:
-    def __init__(self, base_url: str, database: Path):
+    def __init__(self, base_url: str, database: Path, env: dict):
         self.base_url = base_url
         self.database = database
+        self.env = env
+
+    def warta(self, *args: str, stdin: str | None = None) -> str:
+        """Run a `warta` command against this site's data; its output."""
+        result = subprocess.run(
+            [WARTA, *args],
+            env=self.env,
+            input=stdin,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return result.stdout
 
     def query(self, sql: str, params=()) -> list[tuple]:
         with sqlite3.connect(self.database) as connection:
@@ -85,7 +99,7 @@ def served_site(tmp_path_factory):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"warta serve did not come up: {exc}") from exc
                 time.sleep(0.2)
-        yield ServedSite(base_url, var / "warta.sqlite3")
+        yield ServedSite(base_url, var / "warta.sqlite3", env)
     finally:
         server.terminate()
         try:

@@ -54,10 +54,10 @@ def write_jsonl(tmp_path):
 
 @pytest.fixture
 def picture(tmp_path):
-    """Make a small JPEG next to the import file; returns its file name."""
+    """Make a small picture next to the import file, in the format its name says."""
 
     def make(name: str = "tps.jpg", size=(1000, 600), color="teal") -> str:
-        Image.new("RGB", size, color).save(tmp_path / name, "JPEG")
+        Image.new("RGB", size, color).save(tmp_path / name)
         return name
 
     return make

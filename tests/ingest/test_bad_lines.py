@@ -57,7 +57,9 @@ def test_a_bad_line_aborts_the_import_with_its_number_and_reason(write_jsonl, li
 def test_an_image_that_is_not_a_picture_is_a_bad_line(tmp_path):
     (tmp_path / "catatan.jpg").write_text("bukan gambar")
 
-    with pytest.raises(ImportAborted, match='line 1: image file "catatan.jpg" is not a picture'):
+    with pytest.raises(
+        ImportAborted, match='line 1: image file "catatan.jpg" is refused: Berkas bukan foto'
+    ):
         import_lines([jsonl(article_line(image="catatan.jpg"))], base_dir=tmp_path)
 
 

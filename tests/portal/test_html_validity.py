@@ -30,6 +30,7 @@ def test_every_reader_page_type_is_valid_html5(client, seed_article, tmp_path):
         "indeks-day": "/indeks?tanggal=2020-11-08",
         "indeks-bad-day": "/indeks?tanggal=salah",
         "not-found": "/tidak-ada",
+        "corrections": "/ralat",
     }
     files = []
     for name, url in pages.items():

@@ -123,3 +123,32 @@ def test_list_pages_cost_the_same_queries_at_any_size(client, url, django_assert
     if deep:
         with django_assert_max_num_queries(4):
             assert client.get(deep).status_code == 200
+
+
+def test_the_managing_editors_placement_shapes_the_home_page(client):
+    make_article(title="Terbaru sekali")
+    headline = make_article(
+        title="Headline pilihan", published_at=timezone.now() - timedelta(hours=3)
+    )
+    Article.objects.filter(pk=headline.pk).update(is_headline=True)
+    pick = make_article(title="Pilihan redaksi", published_at=timezone.now() - timedelta(days=3))
+    Article.objects.filter(pk=pick.pk).update(is_editors_pick=True)
+    breaking = make_article(title="Gempa besar", published_at=timezone.now() - timedelta(hours=1))
+    Article.objects.filter(pk=breaking.pk).update(is_breaking=True)
+    html = client.get("/").content.decode()
+    lead = html.split('class="lead-story"', 1)[1].split("</article>", 1)[0]
+    assert "Headline pilihan" in lead
+    assert "Terbaru sekali" in html.split('id="terkini"', 1)[1]
+    picks = html.split('id="pilihan"', 1)[1].split("</section>", 1)[0]
+    assert "Pilihan redaksi" in picks
+    bar = html.split('id="breaking"', 1)[1].split("</section>", 1)[0]
+    assert "Gempa besar" in bar
+
+
+def test_an_old_headline_or_breaking_flag_expires_by_itself(client):
+    old = make_article(title="Headline kemarin", published_at=timezone.now() - timedelta(days=2))
+    Article.objects.filter(pk=old.pk).update(is_headline=True, is_breaking=True)
+    make_article(title="Berita baru")
+    html = client.get("/").content.decode()
+    assert "Berita baru" in html.split('class="lead-story"', 1)[1].split("</article>", 1)[0]
+    assert 'id="breaking"' not in html

@@ -2,9 +2,10 @@
 
 from django.dispatch import receiver
 
-from warta.newsroom.signals import articles_imported
+from warta.newsroom.signals import article_changed, articles_imported
 
 from .counters import hour_of, set_views
+from .selectors import forget_popular_list
 
 
 @receiver(articles_imported, dispatch_uid="audience.store_imported_views")
@@ -19,3 +20,9 @@ def store_imported_views(sender, views=(), **kwargs) -> None:
         for article_id, published_at, count in views
         if count is not None and count >= 0
     )
+
+
+@receiver(article_changed, dispatch_uid="audience.forget_popular")
+def forget_popular(sender, article_id=None, **kwargs) -> None:
+    """A withdrawn article must leave Populer at once, not when the cache expires."""
+    forget_popular_list()

@@ -23,12 +23,21 @@ def popular_articles(limit: int | None = None) -> list[ArticleLink]:
     limit = settings.POPULAR_LENGTH if limit is None else limit
     if limit <= 0:
         return []
-    key = f"audience:popular:{settings.POPULAR_WINDOW_DAYS}:{limit}"
+    key = _cache_key(limit)
     links = cache.get(key)
     if links is None:
         links = _compute(limit)
         cache.set(key, links, timeout=settings.POPULAR_CACHE_SECONDS)
     return list(links)
+
+
+def forget_popular_list() -> None:
+    """Drop the cached list, so the next page computes it afresh."""
+    cache.delete(_cache_key(settings.POPULAR_LENGTH))
+
+
+def _cache_key(limit: int) -> str:
+    return f"audience:popular:{settings.POPULAR_WINDOW_DAYS}:{limit}"
 
 
 def _compute(limit: int) -> list[ArticleLink]:

@@ -6,6 +6,8 @@ from django_prose_editor.fields import ProseEditorFormField
 from warta.common.sanitize import sanitize_body
 from warta.newsroom.models import Article
 
+from .services.revisions import stale_changes
+
 # What the editor offers is what the sanitizer keeps (see common/sanitize.py):
 # paragraphs, bold, italic, links, lists, quotes, h2-h3. Pasting from Word or Google
 # Docs keeps that structure; the editor's schema drops everything else.
@@ -47,9 +49,7 @@ class ArticleForm(forms.ModelForm):
     def clean_base_version(self):
         value = self.cleaned_data.get("base_version")
         if self.instance.pk and value is not None and value != self.instance.version:
-            raise forms.ValidationError(
-                "Berita ini sudah diubah orang lain sejak Anda membukanya. Lihat perubahannya "
-                "di riwayat revisi, lalu sunting versi terbaru.",
-                code="stale",
-            )
+            # Who changed what since; revisions_panel.html shows the diff above the form.
+            self.stale = stale_changes(self.instance, value)
+            raise forms.ValidationError(self.stale.message, code="stale")
         return value

@@ -8,11 +8,9 @@ at the same files, and a re-import recognises the file an article already shows
 """
 
 import hashlib
-from io import BytesIO
 from pathlib import Path, PurePosixPath
 
 from django.core.files.storage import default_storage
-from PIL import Image, UnidentifiedImageError
 
 from warta.newsroom import photos
 from warta.newsroom.photos import StoredImage
@@ -47,10 +45,10 @@ class ImageFiles:
         except OSError as exc:
             raise ImageError(f'image file "{image}" cannot be read ({exc.strerror})') from None
         try:
-            with Image.open(BytesIO(data)) as probe:
-                probe.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ImageError(f'image file "{image}" is not a picture') from None
+            # The desk's own upload check: content type, size, bombs, polyglots.
+            photos.check_upload(data, image)
+        except photos.PhotoRejected as refused:
+            raise ImageError(f'image file "{image}" is refused: {refused}') from None
         digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
         self._digests[path] = digest
         self._sources.setdefault(digest, path)

@@ -17,6 +17,13 @@ from warta.newsroom.selectors import latest_links
 UPDATE_LENGTH = 10
 
 
+BLOCK_KEYS = ("portal:block:popular", "portal:block:update")
+
+
+def forget_blocks() -> None:
+    cache.delete_many(BLOCK_KEYS)
+
+
 def _cached_block(key: str, template: str, build_context) -> SafeString:
     html = cache.get(key)
     if html is None:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import article, fronts, lists
+from .views import article, corrections, fronts, lists, preview
 
 
 class FourDigits:
@@ -30,6 +30,7 @@ app_name = "portal"
 urlpatterns = [
     path("", fronts.home, name="home"),
     path("indeks", lists.index, name="index"),
+    path("ralat", corrections.index, name="corrections"),
     path("tag/<slug:slug>", lists.tag, name="tag"),
     path("wartawan/<slug:slug>", lists.reporter, name="reporter"),
     path(
@@ -39,5 +40,6 @@ urlpatterns = [
     ),
     # Shortened or mangled article links still find the article by its id.
     path("<slug:section>/read/<path:rest>", article.article_by_id),
+    path("pratinjau/<str:token>", preview.article_preview, name="preview"),
     path("<slug:section>", lists.section, name="section"),
 ]

@@ -21,7 +21,7 @@ from .. import readiness, workflow
 from ..forms import ArticleForm
 from ..models import StatusChange
 from ..roles import Action, may, may_edit
-from ..services.editing import PLACEMENT_FIELDS, article_save
+from ..services.editing import PLACEMENT_FIELDS, StaleEdit, article_save
 from ..services.transitions import NotReady, article_transition
 from .corrections import correction_urls
 from .previews import preview_urls
@@ -49,6 +49,9 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Penempatan", {"fields": ["is_headline", "is_editors_pick", "is_breaking"]}),
         (None, {"fields": ["base_version"]}),
     ]
+
+    class Media:
+        js = ["desk/autosave.js"]  # autosave and the edit lock
 
     # --- permissions: the table in desk/roles.py -------------------------------------
 
@@ -99,7 +102,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if object_id:
             article = get_object_or_404(Article.objects.select_related("lead_photo"), pk=object_id)
             extra_context.update(self._workflow_context(request, article))
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleEdit as stale:
+            # Two saves passed validation at the same moment; the later one was rolled
+            # back whole. The editor reopens the latest version and sees what changed.
+            messages.error(request, str(stale))
+            return HttpResponseRedirect(request.path)
 
     def _workflow_context(self, request, article: Article) -> dict:
         transitions = [

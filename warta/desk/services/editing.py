@@ -5,6 +5,7 @@ save is refused with ``StaleEdit``, which carries both versions so the desk can 
 what the other person changed; nothing is overwritten.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -76,6 +77,8 @@ def article_save(
                     target.revisions.order_by("-version", "-created_at").first(),
                 )
             target.version += 1
+            if kind == Revision.Kind.AUTOSAVE and target.status in Article.LIVE_STATUSES:
+                return SaveResult(target, _store_live_draft(target, actor, data, tags))
         placement = {f: data[f] for f in PLACEMENT_FIELDS if f in data}
         if any(getattr(target, f) != value for f, value in placement.items()):
             require(actor, Action.PLACE, target)
@@ -97,6 +100,10 @@ def article_save(
             author=actor,
             content=snapshot(target),
         )
+        if kind in (Revision.Kind.MANUAL, Revision.Kind.RESTORE):
+            from .revisions import revisions_thin  # revisions builds on this module
+
+            revisions_thin(target)
         if target.is_live:
             transaction.on_commit(
                 lambda: article_changed.send(sender=Article, article_id=target.pk)
@@ -106,3 +113,24 @@ def article_save(
 
 def _revision(article: Article, version: int) -> Revision | None:
     return article.revisions.filter(version=version).order_by("-created_at").first()
+
+
+def _store_live_draft(target: Article, actor, data: dict, tags: list | None) -> Revision:
+    """An autosave of an article readers see, or will see at its scheduled time: the
+    draft goes into a revision only, and what readers see stays as it is until a
+    deliberate save (or a restore of this revision). The version still moves on, so
+    the editor's next save is based on it and anyone else's stale save is refused."""
+    target.save(update_fields=["version"])
+    draft = copy.copy(target)
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(draft, field, data[field])
+    draft.body = sanitize_body(draft.body or "")
+    tag_ids = [tag.pk for tag in tags] if tags is not None else None
+    return Revision.objects.create(
+        article=target,
+        version=target.version,
+        kind=Revision.Kind.AUTOSAVE,
+        author=actor,
+        content=snapshot(draft, tag_ids),
+    )

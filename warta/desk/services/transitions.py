@@ -34,7 +34,13 @@ def article_transition(
     """Apply the transition called ``name``; returns the article as saved."""
     step = workflow.transition_named(name)
     with transaction.atomic():
-        locked = Article.objects.select_for_update().select_related("lead_photo").get(pk=article.pk)
+        # Lock the article row only; the photo is read, not changed (and PostgreSQL cannot
+        # lock the nullable side of an outer join).
+        locked = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("lead_photo")
+            .get(pk=article.pk)
+        )
         require(actor, step.action, locked)
         workflow.check(step, locked.status)
         now = timezone.now()

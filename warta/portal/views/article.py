@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from warta.common.http_cache import public_page
-from warta.newsroom.selectors import article_for_reading, tags_of
+from warta.newsroom.selectors import article_for_reading, corrections_of, is_withdrawn, tags_of
 
 from ..fragments import popular_box, update_box
 from ..structured_data import article_structured_data
@@ -15,7 +15,7 @@ from ..structured_data import article_structured_data
 def article(request, section, year, month, day, pk, slug):
     found = article_for_reading(pk)
     if found is None:
-        raise Http404("Berita tidak ditemukan")
+        return _missing(request, pk)
     canonical = found.get_absolute_url()
     local = timezone.localtime(found.published_at)
     if (section, year, month, day, slug) != (
@@ -27,17 +27,22 @@ def article(request, section, year, month, day, pk, slug):
     ):
         # Old slug, wrong date or section: one permanent address per article.
         return HttpResponsePermanentRedirect(canonical)
+    return render(request, "portal/pages/article.html", article_context(request, found))
+
+
+def article_context(request, found) -> dict:
+    """What portal/pages/article.html needs; the desk's preview renders the same."""
     tags = tags_of(found)
-    context = {
+    return {
         "article": found,
         "tags": tags,
+        "corrections": corrections_of(found),
         "trail": [(found.section.name, found.section.get_absolute_url())],
         "popular_box": popular_box(),
         "update_box": update_box(),
-        "canonical_url": request.build_absolute_uri(canonical),
+        "canonical_url": request.build_absolute_uri(found.get_absolute_url()),
         "structured_data": article_structured_data(request, found, tags),
     }
-    return render(request, "portal/pages/article.html", context)
 
 
 def article_by_id(request, section, rest):
@@ -52,5 +57,12 @@ def article_by_id(request, section, rest):
         raise Http404("Berita tidak ditemukan")
     found = article_for_reading(int(pk_text))
     if found is None:
-        raise Http404("Berita tidak ditemukan")
+        return _missing(request, int(pk_text))
     return HttpResponsePermanentRedirect(found.get_absolute_url())
+
+
+def _missing(request, pk: int):
+    """410 for an article the newsroom withdrew (it existed; it is gone for good), else 404."""
+    if is_withdrawn(pk):
+        return render(request, "portal/pages/gone.html", status=410)
+    raise Http404("Berita tidak ditemukan")
