@@ -30,8 +30,8 @@ class ImportRun:
         return self.articles / self.seconds
 
 
-def migrate(sandbox: Sandbox) -> None:
-    sandbox.run(sandbox.warta("migrate", "--noinput", "--verbosity", "0"), "migrate")
+def migrate(sandbox: Sandbox, log_name: str = "migrate") -> None:
+    sandbox.run(sandbox.warta("migrate", "--noinput", "--verbosity", "0"), log_name)
 
 
 def timed_import(sandbox: Sandbox, jsonl: Path, log_name: str = "import") -> ImportRun:

@@ -33,9 +33,13 @@ def measure_render(
     pages: int,
     rounds: int,
     profile: Path | None = None,
+    name: str = "render",
 ) -> dict:
-    """Runs this file as a child; ``profile`` also saves cProfile stats of one warm round."""
-    out = sandbox.root / "render.json"
+    """Runs this file as a child; ``profile`` also saves cProfile stats of one warm round.
+
+    ``name`` names its log and output in the sandbox folder, which siblings share.
+    """
+    out = sandbox.root / f"{name}.json"
     command = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -45,7 +49,7 @@ def measure_render(
         str(rounds),
         str(profile or ""),
     ]
-    sandbox.run(command, "render")
+    sandbox.run(command, name)
     return json.loads(out.read_text())
 
 

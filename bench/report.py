@@ -16,6 +16,9 @@ CSS_BYTES_MAX = 15_000
 JS_BYTES_MAX = 2_000
 # Importing the whole file may use at most this much more memory than half of it.
 RSS_GROWTH_MAX = 1.1
+# The desk, with --desk-articles articles (medians).
+DESK_LIST_MS_MAX = 300
+DESK_SAVE_MS_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Row:
 def rows(figures: dict) -> list[Row]:
     result = _import_rows(figures["import"]) + _render_rows(figures["render"])
     result += _asset_rows(figures["assets"]) + _http_rows(figures["http"])
-    return result
+    return result + _desk_rows(figures["desk"])
 
 
 def _import_rows(imp: dict) -> list[Row]:
@@ -133,6 +136,72 @@ def _http_rows(http: dict) -> list[Row]:
         ]
     result.append(Row("nginx static / gunicorn", f"×{http['ratio']:.1f}"))
     return result
+
+
+def _desk_rows(desk: dict) -> list[Row]:
+    if "skipped" in desk:
+        return [Row("desk (article list, saving)", "skipped: " + desk["skipped"])]
+    reader = desk["reader"]
+    result = [
+        Row(
+            f"desk site: import ({desk['articles']:,} articles in {desk['import_seconds']:.1f} s)",
+            f"{desk['import_rate']:,.0f} /s",
+        ),
+        Row(
+            f"desk site: reader render median, warm ({reader['warm']['requests']:,} req)",
+            f"{reader['warm']['median_ms']:.2f} ms",
+            f"≤ {MEDIAN_MS_MAX:g} ms",
+            reader["warm"]["median_ms"] <= MEDIAN_MS_MAX,
+        ),
+        Row(
+            "desk site: reader render p95 warm / median cold",
+            f"{reader['warm']['p95_ms']:.2f} / {reader['cold']['median_ms']:.2f} ms",
+        ),
+        _queries_row("desk site: SQL queries per article page, cold", reader["queries_cold"]),
+    ]
+    for name, variant in desk["changelist"].items():
+        sql = variant["sql"]
+        met = variant["median_ms"] <= DESK_LIST_MS_MAX
+        result.append(
+            Row(
+                f"desk list, {name} ({variant['matching']:,} rows; "
+                f"{sql['queries']} queries, SQL {sql['total_ms']:.0f} ms): median / p95",
+                f"{variant['median_ms']:.0f} / {variant['p95_ms']:.0f} ms",
+                f"≤ {DESK_LIST_MS_MAX} ms",
+                met,
+            )
+        )
+        if not met and sql["slow"]:
+            slowest = sql["slow"][0]
+            result.append(Row(f"  slowest query {slowest['ms']:.0f} ms: {_plan(slowest)}", ""))
+    for key, label in (
+        ("save_service", "desk save, service article_save"),
+        ("save_admin", "desk save, admin POST of the change form"),
+    ):
+        save = desk[key]
+        result.append(
+            Row(
+                f"{label} ({save['requests']} saves; {save['sql']['queries']} queries): "
+                "median / p95",
+                f"{save['median_ms']:.0f} / {save['p95_ms']:.0f} ms",
+                f"≤ {DESK_SAVE_MS_MAX} ms",
+                save["median_ms"] <= DESK_SAVE_MS_MAX,
+            )
+        )
+    opening = desk["change_form_get"]
+    result.append(
+        Row(
+            "desk change form opened (GET): median / p95",
+            f"{opening['median_ms']:.0f} / {opening['p95_ms']:.0f} ms",
+        )
+    )
+    return result
+
+
+def _plan(query: dict) -> str:
+    """The steps of an EXPLAIN QUERY PLAN that read many rows: scans and sorts."""
+    steps = [step for step in query["plan"] if "SCAN" in step or "TEMP B-TREE" in step]
+    return "; ".join(steps) or "see latest.json"
 
 
 def print_table(figures: dict, table: list[Row]) -> None:

@@ -21,6 +21,7 @@ import import_rate
 import report
 import servers
 from corpus import write_corpus
+from desk import measure_desk
 from render import measure_render
 from sandbox import REPO, Sandbox, StepFailed
 from system_packages import ensure_load_tools
@@ -28,6 +29,11 @@ from system_packages import ensure_load_tools
 STATIC = REPO / "warta" / "portal" / "static" / "portal"
 OUT = REPO / "bench" / "out" / "latest.json"
 PROFILE = REPO / "bench" / "out" / "render-warm.pstats"
+# The desk's own site: changelist requests per variant, saves per kind, reader pages.
+DESK_REQUESTS = 20
+DESK_SAVES = 30
+DESK_READER_PAGES = 100
+DESK_READER_ROUNDS = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,9 +78,17 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help=f"save cProfile stats of one warm render round to {PROFILE.relative_to(REPO)}",
     )
+    parser.add_argument(
+        "--desk-articles",
+        type=int,
+        default=100_000,
+        help="articles in the desk's own site; 0 skips the desk step (100000)",
+    )
     args = parser.parse_args(argv)
     if args.articles < 10:
         parser.error("--articles must be at least 10")
+    if 0 < args.desk_articles < 1000:
+        parser.error("--desk-articles must be 0 (skip) or at least 1000")
     return args
 
 
@@ -109,6 +123,12 @@ def _measure(args: argparse.Namespace, sandbox: Sandbox) -> dict:
         print(f"  The HTTP load test failed: {exc}", file=sys.stderr)
         figures["http"] = {"skipped": f"failed ({exc})"}
 
+    if args.desk_articles:
+        _step(f"Desk: {args.desk_articles:,} articles in a site of their own")
+        figures["desk"] = _desk(sandbox, corpus.path, args)
+    else:
+        figures["desk"] = {"skipped": "--desk-articles 0"}
+
     figures["run"]["load_after"] = os.getloadavg()[0]
     return figures
 
@@ -132,6 +152,43 @@ def _import(sandbox: Sandbox, jsonl: Path, articles: int) -> dict:
             "rate": half.rate,
             "peak_rss_bytes": half.peak_rss_bytes,
         },
+    }
+
+
+def _desk(sandbox: Sandbox, corpus: Path, args: argparse.Namespace) -> dict:
+    """The article list and saving with --desk-articles articles, and the reader page again."""
+    desk = sandbox.sibling("var-desk")
+    jsonl = sandbox.root / "desk-articles.jsonl"
+    if args.desk_articles <= args.articles:
+        # Same seed, same day: a smaller corpus is the first lines of a larger one.
+        import_rate.first_lines(corpus, jsonl, args.desk_articles)
+    else:
+        write_corpus(jsonl, args.desk_articles)
+    import_rate.migrate(desk, "migrate-desk")
+    run = import_rate.timed_import(desk, jsonl, "import-desk")
+    jsonl.unlink()  # about 250 MB at 100,000 articles
+    print(
+        f"  Imported {run.articles:,} articles in {run.seconds:.1f} s ({run.rate:,.0f} /s)",
+        flush=True,
+    )
+    desk.run(desk.warta("collectstatic", "--noinput", "--verbosity", "0"), "collectstatic-desk")
+    print(f"  Reader pages ({DESK_READER_PAGES}) ...", flush=True)
+    reader = measure_render(
+        desk,
+        sandbox.root / "urls-desk.txt",
+        pages=DESK_READER_PAGES,
+        rounds=DESK_READER_ROUNDS,
+        name="render-desk",
+    )
+    print("  The article list and saving, as a Redaktur ...", flush=True)
+    figures = measure_desk(desk, requests=DESK_REQUESTS, saves=DESK_SAVES)
+    return {
+        "articles": run.articles,
+        "import_seconds": run.seconds,
+        "import_rate": run.rate,
+        "import_peak_rss_bytes": run.peak_rss_bytes,
+        "reader": reader,
+        **figures,
     }
 
 
