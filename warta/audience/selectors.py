@@ -40,26 +40,28 @@ def _cache_key(limit: int) -> str:
     return f"audience:popular:{settings.POPULAR_WINDOW_DAYS}:{limit}"
 
 
+# Ranked ids fetched per wanted item: a few top ones may be withdrawn or unpublished.
+CANDIDATES_PER_ITEM = 4
+
+
 def _compute(limit: int) -> list[ArticleLink]:
     now = timezone.now()
-    # Only buckets that start inside the window, so no counted view is older than it.
-    # The (hour, article) index serves this range; the join keeps published articles.
+    # Rank the window's buckets alone (the (hour, article) index covers the range),
+    # then keep the live articles among the top candidates. Joining articles into the
+    # ranking instead lets the planner walk every live article on a big archive.
     ranked = list(
-        ArticleViewHour.objects.filter(
-            hour__gte=now - timedelta(days=settings.POPULAR_WINDOW_DAYS),
-            article__status__in=Article.LIVE_STATUSES,
-            article__published_at__lte=now,
-        )
+        ArticleViewHour.objects.filter(hour__gte=now - timedelta(days=settings.POPULAR_WINDOW_DAYS))
         .values_list("article_id", flat=False)
         .annotate(total=Sum("views"))
         .filter(total__gt=0)
-        .order_by("-total", "-article_id")[:limit]
+        .order_by("-total", "-article_id")[: limit * CANDIDATES_PER_ITEM]
     )
     ids = [article_id for article_id, _ in ranked]
     articles = {article.id: article for article in _links_query(now).filter(id__in=ids)}
-    chosen = [articles[article_id] for article_id in ids if article_id in articles]
+    chosen = [articles[article_id] for article_id in ids if article_id in articles][:limit]
     if len(chosen) < limit:
-        newest = _links_query(now).exclude(id__in=ids).latest_first()[: limit - len(chosen)]
+        taken = [article.id for article in chosen]
+        newest = _links_query(now).exclude(id__in=taken).latest_first()[: limit - len(chosen)]
         chosen.extend(newest)
     return [ArticleLink.of(article) for article in chosen]
 

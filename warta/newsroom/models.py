@@ -252,6 +252,12 @@ class Article(models.Model):
             models.Index(
                 fields=["reporter", "status", "-published_at", "-id"], name="article_reporter"
             ),
+            # The desk lists articles by last change, filtered by status, section or
+            # reporter: each filter can walk its index in order and stop after a page.
+            models.Index(fields=["-updated_at", "-id"], name="article_desk_recent"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="article_desk_status"),
+            models.Index(fields=["section", "-updated_at", "-id"], name="article_desk_section"),
+            models.Index(fields=["reporter", "-updated_at", "-id"], name="article_desk_reporter"),
         ]
 
     def __str__(self) -> str:
