@@ -185,8 +185,14 @@ class Article(models.Model):
     # Statuses whose articles readers see once published_at has come.
     LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 
+    # No single-column indexes on section and reporter: the composite indexes in Meta
+    # start with them and serve every lookup, and each index costs every write.
     section = models.ForeignKey(
-        Section, verbose_name="rubrik", on_delete=models.PROTECT, related_name="articles"
+        Section,
+        verbose_name="rubrik",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        db_index=False,
     )
     title = models.CharField("judul", max_length=300)
     slug = models.SlugField(max_length=300, unique=True)
@@ -199,7 +205,11 @@ class Article(models.Model):
         related_name="+",
     )
     reporter = models.ForeignKey(
-        Reporter, verbose_name="wartawan", on_delete=models.PROTECT, related_name="articles"
+        Reporter,
+        verbose_name="wartawan",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        db_index=False,
     )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -227,6 +237,9 @@ class Article(models.Model):
     is_headline = models.BooleanField("headline", default=False)
     is_editors_pick = models.BooleanField("pilihan redaksi", default=False)
     is_breaking = models.BooleanField("breaking news", default=False)
+    # When the latest Ralat or Hak Jawab was added: the article page looks them up
+    # only for articles that have any.
+    last_corrected_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped by every desk save; a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

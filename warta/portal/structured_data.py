@@ -14,8 +14,10 @@ def _absolute_media(request, photo) -> str | None:
     return request.build_absolute_uri(f"{settings.MEDIA_URL}{rendition['path']}")
 
 
-def article_structured_data(request, article: Article, tags: list[Tag]) -> list[dict]:
-    url = request.build_absolute_uri(article.get_absolute_url())
+def article_structured_data(
+    request, article: Article, tags: list[Tag], url: str | None = None
+) -> list[dict]:
+    url = url or request.build_absolute_uri(article.get_absolute_url())
     section_url = request.build_absolute_uri(article.section.get_absolute_url())
     news_article = {
         "@context": "https://schema.org",

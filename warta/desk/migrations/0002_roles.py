@@ -49,7 +49,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("desk", "0001_initial"),
-        ("newsroom", "0003_photo_alt_text"),
+        ("newsroom", "0002_workflow_desk"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

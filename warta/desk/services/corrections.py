@@ -60,7 +60,8 @@ def article_correct(*, article: Article, actor, kind: str, body: str) -> Correct
             article=locked, kind=kind, body=clean, created_at=now, created_by=actor
         )
         # auto_now: updated_at becomes a moment at or after the correction's own time.
-        locked.save(update_fields=["updated_at"])
+        locked.last_corrected_at = now
+        locked.save(update_fields=["updated_at", "last_corrected_at"])
         # The published text the correction refers to, kept in the history as it was.
         Revision.objects.create(
             article=locked,

@@ -27,21 +27,22 @@ def article(request, section, year, month, day, pk, slug):
     ):
         # Old slug, wrong date or section: one permanent address per article.
         return HttpResponsePermanentRedirect(canonical)
-    return render(request, "portal/pages/article.html", article_context(request, found))
+    return render(request, "portal/pages/article.html", article_context(request, found, canonical))
 
 
-def article_context(request, found) -> dict:
+def article_context(request, found, canonical: str | None = None) -> dict:
     """What portal/pages/article.html needs; the desk's preview renders the same."""
     tags = tags_of(found)
+    url = request.build_absolute_uri(canonical or found.get_absolute_url())
     return {
         "article": found,
         "tags": tags,
-        "corrections": corrections_of(found),
+        "corrections": corrections_of(found) if found.last_corrected_at else [],
         "trail": [(found.section.name, found.section.get_absolute_url())],
         "popular_box": popular_box(),
         "update_box": update_box(),
-        "canonical_url": request.build_absolute_uri(found.get_absolute_url()),
-        "structured_data": article_structured_data(request, found, tags),
+        "canonical_url": url,
+        "structured_data": article_structured_data(request, found, tags, url),
     }
 
 
