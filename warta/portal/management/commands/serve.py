@@ -51,6 +51,10 @@ class Command(BaseCommand):
         # every page would fail, so make sure it is there (quick when nothing changed).
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Warta is serving at http://{options['bind']}/ (Ctrl+C to stop)")
+        self.stdout.write(
+            f"The newsroom desk is at http://{options['bind']}/redaksi/ — give someone an "
+            "account with: warta deskuser NAME --role Admin"
+        )
         _Gunicorn(
             {
                 "bind": options["bind"],
