@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from warta.common.dates import day_date
@@ -36,6 +37,15 @@ def _page(request, queryset):
         raise Http404("Halaman tidak ditemukan") from None
 
 
+def _feed(kind: str, slug: str, title: str) -> dict:
+    """The list's own feeds, for the discovery links in the page head."""
+    return {
+        "title": title,
+        "rss": reverse(f"syndication:{kind}-rss", kwargs={"slug": slug}),
+        "atom": reverse(f"syndication:{kind}-atom", kwargs={"slug": slug}),
+    }
+
+
 def _render_list(request, template, queryset, status=200, **context):
     page = _page(request, queryset)
     context.setdefault("query_prefix", "")
@@ -57,6 +67,7 @@ def section(request, section):
         "portal/pages/section.html",
         articles,
         section=found,
+        feed=_feed("section", found.slug, f"Rubrik {found.name}"),
         trail=_trail(found.name, request),
     )
 
@@ -70,6 +81,7 @@ def tag(request, slug):
         "portal/pages/tag.html",
         articles,
         tag=found,
+        feed=_feed("tag", found.slug, f"Tag {found.name}"),
         trail=_trail(f"Tag: {found.name}", request),
     )
 
@@ -83,6 +95,7 @@ def reporter(request, slug):
         "portal/pages/reporter.html",
         articles,
         reporter=found,
+        feed=_feed("reporter", found.slug, found.name),
         trail=_trail(found.name, request),
     )
 
