@@ -53,7 +53,9 @@ def make_article(
         slug=slug or f"berita-{n}",
         section=section or make_section(),
         reporter=reporter or make_reporter(),
-        published_at=published_at or timezone.now() - timedelta(minutes=n),
+        # Each new article a second older than the last: lists have a stable order, and
+        # every default date stays recent however many articles a test session makes.
+        published_at=published_at or timezone.now() - timedelta(seconds=n),
         status=status,
         lead=lead,
         body=body,
