@@ -30,6 +30,7 @@ var/secret_key:
 run: $(VENV)/.installed var/secret_key
 	$(WARTA) migrate --noinput
 	$(WARTA) demo --if-empty
+	$(WARTA) reindex --if-empty
 	$(WARTA) serve
 
 # The whole suite on the embedded default (SQLite); then, when WARTA_TEST_DATABASE_URL

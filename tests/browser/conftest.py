@@ -82,6 +82,7 @@ def served_site(tmp_path_factory):
     for command in (
         ["migrate", "--noinput"],
         ["demo", "--articles", "80"],
+        ["reindex"],
         ["collectstatic", "--noinput"],
     ):
         subprocess.run([WARTA, *command], env=env, check=True, capture_output=True, timeout=300)

@@ -13,7 +13,16 @@ WCAG_AA = {
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/dunia/read/1", "/dunia", "/indeks", "/indeks?tanggal=salah", "/tidak-ada", "/ralat"],
+    [
+        "/",
+        "/dunia/read/1",
+        "/dunia",
+        "/indeks",
+        "/indeks?tanggal=salah",
+        "/tidak-ada",
+        "/ralat",
+        "/cari?q=pembangunan",
+    ],
 )
 def test_reader_pages_have_no_wcag_aa_violations(served_site, page, path):
     page.goto(served_site.base_url + path)

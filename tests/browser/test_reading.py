@@ -90,3 +90,14 @@ def test_pages_fit_a_360_px_phone_without_sideways_scrolling(served_site, phone,
         phone.goto(served_site.base_url + path)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
     phone.screenshot(path=str(tmp_path / "phone.png"), full_page=False)
+
+
+def test_a_reader_searches_with_indonesian_word_forms(served_site, page):
+    page.goto(served_site.base_url + "/")
+    page.fill("#kotak-cari", "pertempuran Nagorno-Karabakh")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/cari\?q="))
+    results = page.locator(".listing .card h2, .listing .card h3")
+    assert results.count() >= 1
+    assert "Kepada Putin, Erdogan" in results.first.inner_text()
+    assert page.locator(".snippet mark").count() >= 1

@@ -77,7 +77,9 @@ class BatchWriter:
             for row in rows
             if row.line.views is not None
         ]
-        articles_imported.send(sender=self.sender, views=views)
+        articles_imported.send(
+            sender=self.sender, views=views, article_ids=[row.article.id for row in rows]
+        )
         return [
             Existing(
                 id=row.article.id,

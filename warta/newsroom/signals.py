@@ -5,7 +5,8 @@ from django.dispatch import Signal
 
 # Sent inside the import transaction, once per batch, so listeners' writes commit
 # or roll back with the articles. ``views`` is a list of
-# ``(article_id, published_at, count)`` for articles that carried a historical count.
+# ``(article_id, published_at, count)`` for articles that carried a historical count;
+# ``article_ids`` lists every article the batch wrote.
 articles_imported = Signal()
 
 # Sent after the transaction commits whenever what readers may see of an article

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import article, corrections, fronts, lists, preview
+from .views import article, corrections, fronts, lists, preview, search
 
 
 class FourDigits:
@@ -41,5 +41,6 @@ urlpatterns = [
     # Shortened or mangled article links still find the article by its id.
     path("<slug:section>/read/<path:rest>", article.article_by_id),
     path("pratinjau/<str:token>", preview.article_preview, name="preview"),
+    path("cari", search.search, name="search"),
     path("<slug:section>", lists.section, name="section"),
 ]

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "warta.search"
     label = "search"
     verbose_name = "Pencarian"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects signal receivers)

@@ -1,0 +1,75 @@
+"""Cari: full-text search over published news (see warta.search)."""
+
+from datetime import date
+
+from django.shortcuts import render
+
+from warta.common.http_cache import public_page
+from warta.newsroom.models import Section
+from warta.search.selectors import MAX_PAGES, search_articles
+
+from ..fragments import popular_box
+
+QUERY_PARAM = "q"
+SECTION_PARAM = "rubrik"
+SINCE_PARAM = "dari"
+UNTIL_PARAM = "sampai"
+PAGE_PARAM = "halaman"
+MAX_PARAM_LENGTH = 64
+
+
+def _day(raw: str) -> date | None:
+    """A YYYY-MM-DD date, or None for anything else (a bad filter is just ignored)."""
+    if len(raw) != 10 or not raw.isascii():
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return day if 1900 <= day.year <= 2999 else None
+
+
+def _page_number(raw: str) -> int:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):
+        return 1
+    return min(max(int(raw), 1), MAX_PAGES)
+
+
+@public_page
+def search(request):
+    query = request.GET.get(QUERY_PARAM, "")
+    sections = list(Section.objects.only("id", "name", "slug"))
+    section_slug = request.GET.get(SECTION_PARAM, "")[:MAX_PARAM_LENGTH]
+    section = next((s for s in sections if s.slug == section_slug), None)
+    since = _day(request.GET.get(SINCE_PARAM, ""))
+    until = _day(request.GET.get(UNTIL_PARAM, ""))
+    results = search_articles(
+        query=query,
+        section=section,
+        since=since,
+        until=until,
+        page=_page_number(request.GET.get(PAGE_PARAM, "")),
+    )
+    params = {QUERY_PARAM: query.strip()[:300]}
+    if section:
+        params[SECTION_PARAM] = section.slug
+    if since:
+        params[SINCE_PARAM] = since.isoformat()
+    if until:
+        params[UNTIL_PARAM] = until.isoformat()
+    return render(
+        request,
+        "portal/pages/search.html",
+        {
+            "query": params[QUERY_PARAM],
+            "results": results,
+            "sections": sections,
+            "section": section,
+            "since": since,
+            "until": until,
+            "params": params,
+            "page_param": PAGE_PARAM,
+            "popular_box": popular_box(),
+            "trail": [("Cari", request.path)],
+        },
+    )

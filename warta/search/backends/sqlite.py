@@ -1,0 +1,70 @@
+"""SQLite: an FTS5 table over the stems, ranked with bm25."""
+
+from datetime import UTC, datetime
+
+from django.db import connection
+
+from .sql import DOCUMENTS, filter_sql
+
+FTS_TABLE = "search_fts"
+# bm25 column weights: a word in the title counts most, then tags, then lead and body.
+WEIGHTS = (10.0, 5.0, 1.0)
+
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, tags, body, tokenize = 'unicode61')"
+)
+DROP_SQL = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+
+def match_expression(terms: list[str]) -> str:
+    """Every term quoted, so FTS5 reads none as an operator; all must occur."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+class SqliteBackend:
+    def store(self, documents) -> None:
+        documents = list(documents)
+        self.remove(doc.article_id for doc in documents)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, tags, body) VALUES (%s, %s, %s, %s)",
+                [
+                    (doc.article_id, doc.stemmed_title, doc.stemmed_tags, doc.stemmed_body)
+                    for doc in documents
+                ],
+            )
+
+    def remove(self, article_ids) -> None:
+        ids = list(article_ids)
+        if not ids:
+            return
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def match(self, terms, filters, limit):
+        where, params = filter_sql(filters)
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        sql = (
+            f"SELECT d.article_id, -bm25({FTS_TABLE}, {weights}) AS score, d.published_at "
+            f"FROM {FTS_TABLE} JOIN {DOCUMENTS} d ON d.article_id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {where} ORDER BY score DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match_expression(terms), *params, limit])
+            rows = cursor.fetchall()
+        return [(pk, score, _as_datetime(moment)) for pk, score, moment in rows]
+
+
+def _as_datetime(value) -> datetime:
+    # A raw SQLite cursor hands datetimes back as text, in UTC.
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
