@@ -152,24 +152,19 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self) -> "ArticleQuerySet":
         return self.order_by("-published_at", "-id")
 
-    def for_listing(self) -> "ArticleQuerySet":
-        """Just what a list item shows: no bodies, section for the URL, photo for a thumb."""
-        return self.select_related("section", "lead_photo").only(
-            "id",
-            "title",
-            "slug",
-            "lead",
-            "published_at",
-            "section__slug",
-            "section__name",
-            "lead_photo__image",
-            "lead_photo__caption",
-            "lead_photo__alt_text",
-            "lead_photo__credit",
-            "lead_photo__width",
-            "lead_photo__height",
-            "lead_photo__renditions",
-        )
+    def for_listing(self, *extra_fields: str) -> "ArticleQuerySet":
+        """Just what a list item shows: no bodies, section for the URL, photo for a thumb.
+
+        ``extra_fields`` adds what a particular list needs besides (search: the body).
+        """
+        return self.select_related("section", "lead_photo").only(*LISTING_FIELDS, *extra_fields)
+
+
+LISTING_FIELDS = (
+    "id", "title", "slug", "lead", "published_at", "section__slug", "section__name",
+    "lead_photo__image", "lead_photo__caption", "lead_photo__alt_text", "lead_photo__credit",
+    "lead_photo__width", "lead_photo__height", "lead_photo__renditions",
+)  # fmt: skip
 
 
 class Article(models.Model):

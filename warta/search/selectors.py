@@ -75,8 +75,7 @@ def search_articles(
         article.pk: article
         for article in Article.objects.published(now)
         .filter(pk__in=ids)
-        .select_related("section", "lead_photo")
-        .only(*_LISTING_FIELDS)
+        .for_listing("body")  # the body for the snippet
     }
     hits = [
         Hit(article=found[pk], snippet=snippet(_text(found[pk]), terms))
@@ -84,25 +83,6 @@ def search_articles(
         if pk in found
     ]
     return SearchPage(terms=terms, hits=hits, number=page, total=len(ranked))
-
-
-_LISTING_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "lead",
-    "published_at",
-    "section__slug",
-    "section__name",
-    "lead_photo__image",
-    "lead_photo__caption",
-    "lead_photo__alt_text",
-    "lead_photo__credit",
-    "lead_photo__width",
-    "lead_photo__height",
-    "lead_photo__renditions",
-    "body",  # for the snippet
-)
 
 
 def _text(article: Article) -> str:
