@@ -101,3 +101,21 @@ def test_iso_keeps_the_offset():
 def test_midnight_and_single_digits_are_zero_padded():
     moment = datetime(2026, 3, 1, 0, 4, tzinfo=JAKARTA) + timedelta(seconds=59)
     assert dates.listing_time(moment, JAKARTA) == "Minggu, 01 Maret 2026 | 00:04"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2026-01-05", "2026-01-05"),
+        ("2026-02-30", None),
+        ("0001-01-01", None),
+        ("9999-12-31", None),
+        ("2026-1-5", None),
+        ("２０２６-０１-０５", None),
+        ("", None),
+        ("x" * 10_000, None),
+    ],
+)
+def test_parse_day_accepts_only_plain_iso_dates_of_our_era(raw, expected):
+    day = dates.parse_day(raw)
+    assert (day.isoformat() if day else None) == expected

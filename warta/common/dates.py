@@ -10,7 +10,7 @@ Day and month names are fixed Indonesian words, not the C library's locale, so t
 output never depends on what locales the server has installed.
 """
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -89,3 +89,18 @@ def iso_with_offset(moment: datetime, zone: tzinfo | None = None) -> str:
 
 def site_zone() -> ZoneInfo:
     return timezone.get_default_timezone()
+
+
+def parse_day(raw: str) -> date | None:
+    """A ``YYYY-MM-DD`` date from a reader's query string, or None for anything else.
+
+    Outside 1900–2999 there is no news, and date arithmetic near year 1 or 9999 would
+    overflow, so those count as invalid too.
+    """
+    if len(raw) != 10 or not raw.isascii():
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return day if 1900 <= day.year <= 2999 else None

@@ -4,7 +4,7 @@ Every list pages by keyset (see warta.common.keyset), so page 5,000 costs what
 page 1 costs. A cursor that did not come from our own links answers 404.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.http import Http404
@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from warta.common.dates import day_date
+from warta.common.dates import day_date, parse_day
 from warta.common.http_cache import public_page
 from warta.common.keyset import InvalidCursor, keyset_page
 from warta.newsroom.models import Article, Reporter, Section, Tag
@@ -100,24 +100,12 @@ def reporter(request, slug):
     )
 
 
-def _parse_day(raw: str) -> date | None:
-    if len(raw) != 10 or not raw.isascii():
-        return None
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        return None
-    # Outside these years there is no news, and date arithmetic near year 1 or 9999
-    # would overflow.
-    return day if 1900 <= day.year <= 2999 else None
-
-
 @public_page
 def index(request):
     """Indeks: all published news newest first, optionally one day (``?tanggal=``)."""
     articles = Article.objects.published()
     raw_day = request.GET.get("tanggal", "").strip()
-    day = _parse_day(raw_day) if raw_day else None
+    day = parse_day(raw_day) if raw_day else None
     if raw_day and day is None:
         return _render_list(
             request,

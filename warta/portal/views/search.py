@@ -1,9 +1,8 @@
 """Cari: full-text search over published news (see warta.search)."""
 
-from datetime import date
-
 from django.shortcuts import render
 
+from warta.common.dates import parse_day
 from warta.common.http_cache import public_page
 from warta.newsroom.models import Section
 from warta.search.selectors import MAX_PAGES, search_articles
@@ -18,17 +17,6 @@ PAGE_PARAM = "halaman"
 MAX_PARAM_LENGTH = 64
 
 
-def _day(raw: str) -> date | None:
-    """A YYYY-MM-DD date, or None for anything else (a bad filter is just ignored)."""
-    if len(raw) != 10 or not raw.isascii():
-        return None
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        return None
-    return day if 1900 <= day.year <= 2999 else None
-
-
 def _page_number(raw: str) -> int:
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):
         return 1
@@ -41,8 +29,8 @@ def search(request):
     sections = list(Section.objects.only("id", "name", "slug"))
     section_slug = request.GET.get(SECTION_PARAM, "")[:MAX_PARAM_LENGTH]
     section = next((s for s in sections if s.slug == section_slug), None)
-    since = _day(request.GET.get(SINCE_PARAM, ""))
-    until = _day(request.GET.get(UNTIL_PARAM, ""))
+    since = parse_day(request.GET.get(SINCE_PARAM, ""))
+    until = parse_day(request.GET.get(UNTIL_PARAM, ""))
     results = search_articles(
         query=query,
         section=section,
