@@ -11,6 +11,7 @@ from warta.desk.roles import EDITOR, REPORTER
 from warta.desk.services.editing import article_save
 from warta.newsroom.models import Article
 
+from .forms import change_form_data
 from .people import make_user
 
 pytestmark = pytest.mark.django_db
@@ -38,25 +39,9 @@ def _url(article):
     return f"/redaksi/newsroom/article/{article.pk}/autosave/"
 
 
-def _fields(article, **overrides) -> dict:
-    local = article.published_at.astimezone()
-    return {
-        "title": article.title,
-        "slug": article.slug,
-        "section": article.section_id,
-        "reporter": article.reporter_id,
-        "lead": article.lead,
-        "body": article.body,
-        "published_at_0": local.strftime("%Y-%m-%d"),
-        "published_at_1": local.strftime("%H:%M:%S"),
-        "base_version": article.version,
-        **overrides,
-    }
-
-
 def test_autosave_of_a_draft_saves_it_and_answers_the_new_version(client, editor, article):
     client.force_login(editor)
-    response = client.post(_url(article), _fields(article, lead="Gempa M5,6."))
+    response = client.post(_url(article), change_form_data(article, lead="Gempa M5,6."))
     assert response.status_code == 200
     payload = response.json()
     assert payload["version"] == 2 and payload["saved_at"]
@@ -70,7 +55,7 @@ def test_autosave_accepts_json(client, editor, article):
     client.force_login(editor)
     response = client.post(
         _url(article),
-        json.dumps(_fields(article, title="Gempa susulan")),
+        json.dumps(change_form_data(article, title="Gempa susulan")),
         content_type="application/json",
     )
     assert response.status_code == 200
@@ -83,7 +68,7 @@ def test_autosave_of_a_live_article_keeps_what_readers_see(client, editor, artic
     article.refresh_from_db()
     updated_at = article.updated_at
     client.force_login(editor)
-    response = client.post(_url(article), _fields(article, lead="Setengah diketik"))
+    response = client.post(_url(article), change_form_data(article, lead="Setengah diketik"))
     assert response.status_code == 200
     article.refresh_from_db()
     assert (article.lead, article.version, article.updated_at) == (
@@ -100,11 +85,11 @@ def test_autosave_of_a_live_article_keeps_what_readers_see(client, editor, artic
 
 def test_a_manual_save_after_its_own_autosave_is_accepted(client, editor, article):
     client.force_login(editor)
-    version = client.post(_url(article), _fields(article, lead="a")).json()["version"]
+    version = client.post(_url(article), change_form_data(article, lead="a")).json()["version"]
     article.refresh_from_db()
     response = client.post(
         f"/redaksi/newsroom/article/{article.pk}/change/",
-        _fields(article, lead="b", base_version=version),
+        change_form_data(article, lead="b", base_version=version),
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -118,7 +103,7 @@ def test_stale_autosave_is_refused_with_409(client, editor, article):
     other = make_user(EDITOR, "sari")
     article_save(article=article, actor=other, data={"lead": "Sari"}, base_version=1)
     client.force_login(editor)
-    response = client.post(_url(article), _fields(article, lead="Saya", base_version=1))
+    response = client.post(_url(article), change_form_data(article, lead="Saya", base_version=1))
     assert response.status_code == 409
     assert "sudah diubah oleh" in response.json()["error"]
     article.refresh_from_db()
@@ -127,7 +112,7 @@ def test_stale_autosave_is_refused_with_409(client, editor, article):
 
 def test_autosave_by_someone_who_may_not_edit_is_refused_with_403(client, article):
     client.force_login(make_user(REPORTER))
-    response = client.post(_url(article), _fields(article, lead="Bukan milik saya"))
+    response = client.post(_url(article), change_form_data(article, lead="Bukan milik saya"))
     assert response.status_code == 403
     assert response.json()["error"]
     article.refresh_from_db()

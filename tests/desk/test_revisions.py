@@ -10,6 +10,7 @@ from warta.desk.services.editing import article_save
 from warta.desk.services.revisions import revision_diff, revision_restore, revisions_thin
 from warta.newsroom.models import Article
 
+from .forms import change_form_data
 from .people import make_user
 
 pytestmark = pytest.mark.django_db
@@ -210,29 +211,13 @@ def test_second_editor_is_refused_and_sees_what_the_first_changed(client, editor
     # Budi saves while the other editor still has version 1 open.
     _save(article, first, lead="Hujan deras sejak semalam.")
     client.force_login(editor)
-    response = client.post(change_url, _form_data(article, lead="Teras saya", base_version=1))
+    response = client.post(change_url, change_form_data(article, lead="Teras saya", base_version=1))
     assert response.status_code == 200  # the form again, with the error
     html = response.content.decode()
     assert "Berita ini sudah diubah oleh Budi Santoso" in html
     assert "<ins>deras sejak </ins>" in html
     article.refresh_from_db()
     assert (article.lead, article.version) == ("Hujan deras sejak semalam.", 2)
-
-
-def _form_data(article: Article, **overrides) -> dict:
-    local = article.published_at.astimezone()
-    return {
-        "title": article.title,
-        "slug": article.slug,
-        "section": article.section_id,
-        "reporter": article.reporter_id,
-        "lead": article.lead,
-        "body": article.body,
-        "published_at_0": local.strftime("%Y-%m-%d"),
-        "published_at_1": local.strftime("%H:%M:%S"),
-        "base_version": article.version,
-        **overrides,
-    }
 
 
 def test_a_live_article_is_untouched_by_make_article_helpers():

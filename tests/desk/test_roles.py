@@ -10,6 +10,7 @@ from warta.desk.services.editing import article_save
 from warta.desk.services.transitions import article_publish, article_submit
 from warta.newsroom.models import Article
 
+from .forms import change_form_data
 from .people import make_user
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +32,6 @@ def ready_article(**kwargs) -> Article:
     return make_article(status=Article.Status.READY, tags=[make_tag()], **kwargs)
 
 
-def change_data(article: Article, **overrides) -> dict:
-    """The article's change form as a browser would post it."""
-    data = {
-        "title": article.title, "slug": article.slug, "section": article.section_id,
-        "reporter": article.reporter_id, "lead": "Teras.", "body": "<p>Isi.</p>",
-        "published_at_0": "2026-01-05", "published_at_1": "10:00:00",
-        "base_version": article.version,
-    }  # fmt: skip
-    data.update(overrides)
-    return data
-
-
 def attempt(action: str, user, client) -> int:
     """Try the action through the desk's HTTP interface; the status code it answers."""
     client.force_login(user)
@@ -53,7 +42,7 @@ def attempt(action: str, user, client) -> int:
         return client.post(f"/redaksi/newsroom/article/{own.pk}/alur/submit/").status_code
     if action == "edit others' articles":
         other = make_article(status=Article.Status.DRAFT)
-        data = change_data(other, title="Disunting orang lain")
+        data = change_form_data(other, title="Disunting orang lain")
         return client.post(f"/redaksi/newsroom/article/{other.pk}/change/", data).status_code
     if action == "publish, schedule, withdraw":
         article = ready_article()
@@ -62,7 +51,7 @@ def attempt(action: str, user, client) -> int:
         article = make_article(status=Article.Status.DRAFT)
         article.created_by = user
         article.save()
-        data = change_data(article, is_headline="on")
+        data = change_form_data(article, is_headline="on")
         return client.post(f"/redaksi/newsroom/article/{article.pk}/change/", data).status_code
     if action == "correction / right of reply":
         article = make_article(status=Article.Status.PUBLISHED)

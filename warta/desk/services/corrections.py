@@ -18,7 +18,7 @@ from warta.newsroom.signals import article_changed
 
 from ..models import Revision
 from ..roles import Action, require
-from .snapshots import snapshot
+from .snapshots import record_revision
 
 
 class InvalidCorrection(ValueError):
@@ -63,14 +63,7 @@ def article_correct(*, article: Article, actor, kind: str, body: str) -> Correct
         locked.last_corrected_at = now
         locked.save(update_fields=["updated_at", "last_corrected_at"])
         # The published text the correction refers to, kept in the history as it was.
-        Revision.objects.create(
-            article=locked,
-            version=locked.version,
-            kind=Revision.Kind.CORRECTION,
-            author=actor,
-            created_at=now,
-            content=snapshot(locked),
-        )
+        record_revision(locked, kind=Revision.Kind.CORRECTION, author=actor, at=now)
         transaction.on_commit(lambda: article_changed.send(sender=Article, article_id=locked.pk))
     return correction
 

@@ -17,7 +17,7 @@ from warta.newsroom.signals import article_changed
 from .. import readiness, workflow
 from ..models import Revision, StatusChange
 from ..roles import require
-from .snapshots import snapshot
+from .snapshots import record_revision
 
 
 class NotReady(ValueError):
@@ -69,14 +69,7 @@ def article_transition(
         )
         if step.target in (Article.Status.SCHEDULED, Article.Status.PUBLISHED):
             # Every version readers saw is kept forever (thinning never touches these).
-            Revision.objects.create(
-                article=locked,
-                version=locked.version,
-                kind=Revision.Kind.PUBLISHED,
-                author=actor,
-                created_at=now,
-                content=snapshot(locked),
-            )
+            record_revision(locked, kind=Revision.Kind.PUBLISHED, author=actor, at=now)
         transaction.on_commit(lambda: article_changed.send(sender=Article, article_id=locked.pk))
     return locked
 
