@@ -9,6 +9,7 @@ WARTA_TEST_REDIS_URL is set (CI sets it), a real Redis.
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -17,7 +18,11 @@ from .readers import ANDROID, CHROME, FIREFOX
 SEND_FROM_ANOTHER_PROCESS = """
 import sys
 import django
+import time_machine
 django.setup()
+# Every process sees the same instant, so the one-minute rate window cannot roll over
+# between the processes of one test.
+time_machine.travel(float(sys.argv[2]), tick=False).start()
 from django.test import Client
 from warta.audience import buffer
 response = Client(HTTP_USER_AGENT=sys.argv[1], REMOTE_ADDR="198.51.100.9").post(
@@ -69,10 +74,10 @@ def backend_env(request, tmp_path):
         yield env
 
 
-def beacon_from_another_process(env, user_agent: str) -> tuple[int, int]:
+def beacon_from_another_process(env, user_agent: str, instant: float) -> tuple[int, int]:
     """(HTTP status, views this process buffered) for one beacon from a fresh process."""
     result = subprocess.run(
-        [sys.executable, "-c", SEND_FROM_ANOTHER_PROCESS, user_agent],
+        [sys.executable, "-c", SEND_FROM_ANOTHER_PROCESS, user_agent, repr(instant)],
         env=env,
         capture_output=True,
         text=True,
@@ -83,15 +88,23 @@ def beacon_from_another_process(env, user_agent: str) -> tuple[int, int]:
     return int(status), int(pending)
 
 
-def test_the_same_reader_counts_once_whichever_process_answers(backend_env):
-    assert beacon_from_another_process(backend_env, CHROME) == (204, 1)
-    assert beacon_from_another_process(backend_env, CHROME) == (204, 0)
-    assert beacon_from_another_process(backend_env, FIREFOX) == (204, 1)
+@pytest.fixture
+def beacon(backend_env):
+    """Send one beacon from a fresh process; all of a test's beacons share one instant."""
+    instant = time.time()
+
+    def send(user_agent: str) -> tuple[int, int]:
+        return beacon_from_another_process(backend_env, user_agent, instant)
+
+    return send
 
 
-def test_the_rate_limit_is_shared_by_all_processes(backend_env):
-    statuses = [
-        beacon_from_another_process(backend_env, agent)[0]
-        for agent in (CHROME, FIREFOX, ANDROID, CHROME + " extra")
-    ]
+def test_the_same_reader_counts_once_whichever_process_answers(beacon):
+    assert beacon(CHROME) == (204, 1)
+    assert beacon(CHROME) == (204, 0)
+    assert beacon(FIREFOX) == (204, 1)
+
+
+def test_the_rate_limit_is_shared_by_all_processes(beacon):
+    statuses = [beacon(agent)[0] for agent in (CHROME, FIREFOX, ANDROID, CHROME + " extra")]
     assert statuses == [204, 204, 204, 429]
