@@ -43,3 +43,16 @@ def test_snippet_marks_hits_and_escapes_the_rest():
     assert "<script>" not in result
     assert "&lt;script&gt;" in result
     assert "<mark>dibangun</mark>" in result
+
+
+def test_snippet_starts_near_the_first_hit_in_any_script():
+    filler = " ".join(["Rapat"] * 40)
+    for text in [f"{filler} lalu jembatan dibangun.", f"“{filler}” — lalu jembatan dibangun."]:
+        result = snippet(text, ["bangun"])
+        assert result.startswith("… ")
+        assert "<mark>dibangun</mark>" in result
+        assert result.count("Rapat") < 40
+
+
+def test_snippet_without_a_hit_shows_the_beginning():
+    assert snippet("Harga cabai naik lagi.", ["bangun"]) == Markup("Harga cabai naik lagi.")

@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import make_article, make_section, make_tag
-from warta.ingest.importer import import_lines
 from warta.newsroom.models import Article
 from warta.search.indexing import rebuild_index
 from warta.search.models import SearchDocument
@@ -103,23 +102,6 @@ def test_section_and_date_filters():
     assert titles("pemilu", since=day, until=day) == ["Pemilu di Dunia"]
 
 
-def test_imported_articles_are_found_after_a_reindex():
-    # Imports stay fast by leaving indexing to `warta reindex` (run by `make run`).
-    line = (
-        '{"slug": "gedung-dibangun", "section": "Ekonomi", "title": "Gedung dibangun",'
-        ' "reporter": "Sarah", "published_at": "2024-02-14T07:00:00+07:00",'
-        ' "lead": "Teras.", "paragraphs": ["Isi."], "caption": "Foto", "tags": []}'
-    )
-    quiet = open("/dev/null", "w")  # noqa: SIM115
-    import_lines([line])
-    call_command("reindex", stdout=quiet)
-    assert titles("pembangunan") == ["Gedung dibangun"]
-    import_lines([line.replace('"title": "Gedung dibangun"', '"title": "Pasar dibuka"')])
-    call_command("reindex", stdout=quiet)
-    assert titles("pembangunan") == []
-    assert titles("pasar") == ["Pasar dibuka"]
-
-
 def test_reindex_rebuilds_from_live_articles():
     make_article(title="Tsunami di Palu")
     make_article(title="Tsunami ditarik", status=Article.Status.WITHDRAWN)
@@ -138,3 +120,23 @@ def test_pages_are_bounded():
     assert (len(second.hits), second.has_next) == (5, False)
     assert not {h.article.pk for h in first.hits} & {h.article.pk for h in second.hits}
     assert search_articles(query="sawit", page=10**9).hits == []
+
+
+def test_ranking_is_bounded_to_the_newest_candidates(monkeypatch):
+    from warta.search.backends import backend
+
+    engine = type(backend()).__module__
+    monkeypatch.setattr(f"{engine}.CANDIDATES", 3)
+    # Written first, so outside the three newest, though the title makes it the best match.
+    changed(make_article(title="Sawit sawit sawit", lead="Sawit."))
+    for n in range(4):
+        changed(make_article(title=f"Kabar nomor {n}", lead="Harga sawit turun."))
+    assert sorted(titles("sawit")) == ["Kabar nomor 1", "Kabar nomor 2", "Kabar nomor 3"]
+
+
+def test_a_stale_document_never_shows_an_article_readers_may_not_see():
+    article = changed(make_article(title="Korupsi dana desa"))
+    # Withdrawn behind the index's back: no signal, so the document is still there.
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.WITHDRAWN)
+    assert SearchDocument.objects.filter(article=article).exists()
+    assert titles("korupsi") == []

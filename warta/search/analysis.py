@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-import nh3
-
 # Letters and digits only: no underscore, no punctuation, so nothing that reaches a
 # full-text engine can be read as an operator.
 WORD = re.compile(r"[^\W_]+")
@@ -61,9 +59,62 @@ def stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
+# Indexing's own memo: word -> what the index stores for it ("" for stop words and
+# over-long tokens). A plain dict read through map() in C is what keeps stemming an
+# import's bodies cheap (see bench/README.md, "import"); it stops growing when full.
+_INDEXED_FORM: dict[str, str] = {}
+MAX_MEMO_WORDS = 200_000
+# For ASCII text (most news): every byte that is not a letter or digit becomes a
+# space, so bytes.translate + split finds the same words as WORD, several times faster.
+_ASCII_SEPARATORS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + b" " * 128
+
+
+def tokens(text: str) -> list[str]:
+    """Every word of ``text``, normalised, stop words included (what WORD finds)."""
+    text = normalize(text)
+    if text.isascii():
+        return text.encode().translate(_ASCII_SEPARATORS).decode().split()
+    return WORD.findall(text)
+
+
+def _learn(words_: list[str]) -> None:
+    stops = stop_words()
+    for word in words_:
+        if word not in _INDEXED_FORM and len(_INDEXED_FORM) < MAX_MEMO_WORDS:
+            _INDEXED_FORM[word] = "" if word in stops or len(word) > MAX_WORD_CHARS else stem(word)
+
+
+def indexed_form(word: str) -> str:
+    """What the index holds for one word as written: its stem, or "" if left out."""
+    word = normalize(word)
+    form = _INDEXED_FORM.get(word)
+    if form is None:
+        _learn([word])
+        form = _INDEXED_FORM.get(word)
+    if form is None:  # the memo is full
+        form = "" if word in stop_words() or len(word) > MAX_WORD_CHARS else stem(word)
+    return form
+
+
+def indexed_forms(found: list[str]) -> list[str]:
+    """``indexed_form`` of each of these normalised words (from ``tokens``)."""
+    try:
+        return list(map(_INDEXED_FORM.__getitem__, found))
+    except KeyError:
+        _learn(found)
+    if len(_INDEXED_FORM) >= MAX_MEMO_WORDS:  # full: the slow path, one word at a time
+        return [indexed_form(word) for word in found]
+    return list(map(_INDEXED_FORM.__getitem__, found))
+
+
 def stems(text: str) -> str:
     """``text`` as the space-separated stems the index stores."""
-    return " ".join(stem(word) for word in words(text))
+    return " ".join(filter(None, indexed_forms(tokens(text))))
+
+
+def phrase(name: str) -> tuple[str, ...]:
+    """A name (``Komisi Pemberantasan Korupsi``) as the stems the index holds, in order."""
+    return tuple(stem(word) for word in words(name[:MAX_QUERY_CHARS]))
 
 
 def query_terms(raw: str) -> list[str]:
@@ -78,6 +129,11 @@ def query_terms(raw: str) -> list[str]:
     return terms
 
 
+# Bodies are stored sanitised (nh3), so every "<" opens a well-formed tag; only a
+# quoted attribute value may hold a ">".
+_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
 def plain_text(markup: str) -> str:
-    """Readable text of sanitised body HTML (nh3 drops every tag, fast enough for imports)."""
-    return html.unescape(nh3.clean(markup.replace("<", " <"), tags=set()))
+    """Readable text of sanitised body HTML: tags become spaces, entities characters."""
+    return html.unescape(_TAG.sub(" ", markup))

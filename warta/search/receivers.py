@@ -1,14 +1,15 @@
-"""Reactions to newsroom events: the index follows every change the desk makes.
+"""Reactions to events: the index follows every change the desk makes and every
+import, and the cached alias table follows the aliases."""
 
-Imports are not indexed as they run (stemming every body would halve the import
-rate); `warta reindex` indexes them afterwards, and `make run` runs it after the demo.
-"""
-
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from warta.newsroom.signals import article_changed
+from warta.newsroom.signals import article_changed, articles_imported
 
+from .aliases import forget_aliases
 from .indexing import index_articles
+from .models import SearchAlias
 
 
 @receiver(article_changed, dispatch_uid="search.index_changed_article")
@@ -16,3 +17,18 @@ def index_changed_article(sender, article_id=None, **kwargs) -> None:
     """Published, edited, corrected: indexed again; withdrawn: removed at once."""
     if article_id is not None:
         index_articles(article_ids=[article_id])
+
+
+@receiver(articles_imported, dispatch_uid="search.index_imported_articles")
+def index_imported_articles(sender, article_ids=(), **kwargs) -> None:
+    """Sent inside the import transaction: the documents commit (or roll back) with the
+    articles, so an import is searchable the moment it finishes."""
+    index_articles(article_ids=article_ids)
+
+
+@receiver(post_save, sender=SearchAlias, dispatch_uid="search.forget_aliases_saved")
+@receiver(post_delete, sender=SearchAlias, dispatch_uid="search.forget_aliases_deleted")
+def forget_alias_table(sender, **kwargs) -> None:
+    forget_aliases()
+    # Again after commit: a search between the two may have cached the old aliases.
+    transaction.on_commit(forget_aliases)

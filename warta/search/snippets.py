@@ -5,10 +5,11 @@ reporter's words, marking those whose stem the reader searched for. Every piece 
 text is escaped; only the ``<mark>`` tags we add are markup.
 """
 
-from django.utils.html import escape
-from markupsafe import Markup
+from itertools import islice
 
-from .analysis import WORD, normalize, stem, stop_words
+from markupsafe import Markup, escape
+
+from .analysis import WORD, indexed_form, indexed_forms, tokens
 
 SNIPPET_WORDS = 32
 WORDS_BEFORE = 8
@@ -17,36 +18,46 @@ MAX_SCANNED_WORDS = 3000
 
 
 def _is_hit(word: str, terms: frozenset[str]) -> bool:
-    word = normalize(word)
-    return word not in stop_words() and stem(word) in terms
+    return indexed_form(word) in terms
+
+
+def _first_hit(text: str, wanted: frozenset[str]) -> int | None:
+    """The position (in words) of the first word of ``text`` the reader searched for."""
+    if text.isascii():
+        # ASCII text: ``tokens`` finds exactly the words WORD finds, in C, so the
+        # position is the same without a Python step per word.
+        forms = indexed_forms(tokens(text)[:MAX_SCANNED_WORDS])
+        return min((forms.index(term) for term in wanted.intersection(forms)), default=None)
+    for index, match in enumerate(WORD.finditer(text)):
+        if index >= MAX_SCANNED_WORDS:
+            break
+        if _is_hit(match.group(), wanted):
+            return index
+    return None
 
 
 def snippet(text: str, terms: list[str]) -> Markup:
     """About ``SNIPPET_WORDS`` words of ``text`` around its first hit, hits in <mark>."""
     wanted = frozenset(terms)
-    matches = []
-    first_hit = None
-    for index, match in enumerate(WORD.finditer(text)):
-        matches.append(match)
-        if first_hit is None and _is_hit(match.group(), wanted):
-            first_hit = index
-        if first_hit is not None and index >= first_hit + SNIPPET_WORDS:
-            break
-        if index >= MAX_SCANNED_WORDS:
-            break
+    first_hit = _first_hit(text, wanted)
+    start = max(0, first_hit - WORDS_BEFORE) if first_hit is not None else 0
+    found = WORD.finditer(text)
+    matches = list(islice(found, start + SNIPPET_WORDS))
     if not matches:
         return Markup("")
-    start = max(0, (first_hit or 0) - WORDS_BEFORE) if first_hit is not None else 0
-    window = matches[start : start + SNIPPET_WORDS]
+    window = matches[start:] or matches[-SNIPPET_WORDS:]
     begin = window[0].start() if start else 0
-    end = window[-1].end()
+    # The last word of the text: its closing punctuation is shown too, and no "…".
+    end = window[-1].end() if next(found, None) else len(text.rstrip())
     parts = ["… " if begin > 0 else ""]
-    position = begin
+    # Plain stretches are escaped whole: one call per stretch between hits, not per word.
+    plain_from = begin
     for match in window:
-        parts.append(escape(text[position : match.start()]))
-        word = escape(match.group())
-        parts.append(f"<mark>{word}</mark>" if _is_hit(match.group(), wanted) else word)
-        position = match.end()
+        if _is_hit(match.group(), wanted):
+            parts.append(escape(text[plain_from : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            plain_from = match.end()
+    parts.append(escape(text[plain_from:end]))
     if end < len(text.rstrip()):
         parts.append(" …")
     return Markup("".join(parts))

@@ -1,6 +1,7 @@
 """Cari: full-text search over published news (see warta.search)."""
 
 from django.shortcuts import render
+from django.utils.http import urlencode
 
 from warta.common.dates import parse_day
 from warta.common.http_cache import public_page
@@ -8,6 +9,7 @@ from warta.newsroom.models import Section
 from warta.search.selectors import MAX_PAGES, search_articles
 
 from ..fragments import popular_box
+from ..structured_data import breadcrumb_list
 
 QUERY_PARAM = "q"
 SECTION_PARAM = "rubrik"
@@ -45,6 +47,9 @@ def search(request):
         params[SINCE_PARAM] = since.isoformat()
     if until:
         params[UNTIL_PARAM] = until.isoformat()
+    # The cleaned query, not the raw one: odd parameters do not make pages of their own.
+    canonical = {**params, PAGE_PARAM: results.number} if results.number > 1 else params
+    trail = [("Cari", request.path)]
     return render(
         request,
         "portal/pages/search.html",
@@ -58,6 +63,8 @@ def search(request):
             "params": params,
             "page_param": PAGE_PARAM,
             "popular_box": popular_box(),
-            "trail": [("Cari", request.path)],
+            "trail": trail,
+            "canonical_url": request.build_absolute_uri(f"{request.path}?{urlencode(canonical)}"),
+            "structured_data": [breadcrumb_list(request, trail)],
         },
     )

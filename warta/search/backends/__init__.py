@@ -1,8 +1,9 @@
 """One interface, two engines: SQLite FTS5 (embedded default) and PostgreSQL.
 
-A backend writes the engine's index for documents and answers ``match``: the ids of
-matching live documents with a relevance (higher is better), best first, at most
-``limit``. Which engine runs is decided here, once, by the database in use.
+A backend writes the engine's index for documents and answers ``match`` for a
+``warta.search.query.Query``: the ids of matching live documents with a relevance
+(higher is better), best first, at most ``limit``. Which engine runs is decided here,
+once, by the database in use.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,13 @@ from datetime import date, datetime
 from typing import Protocol
 
 from django.db import connection
+
+# Ranking is bounded work: of the documents that match and pass the filters, only the
+# newest CANDIDATES (by article id, the order articles were written in) are ranked.
+# A query with fewer matches is ranked exactly; one whose word is in most articles
+# ("tahun") would otherwise score every one of them, some 300 ms at 100,000 articles
+# (bench/README.md, "search"), for a page that favours recent stories anyway.
+CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -24,9 +32,7 @@ class Backend(Protocol):
     def store(self, documents) -> None: ...
     def remove(self, article_ids) -> None: ...
     def clear(self) -> None: ...
-    def match(
-        self, terms: list[str], filters: Filters, limit: int
-    ) -> list[tuple[int, float, datetime]]: ...
+    def match(self, query, filters: Filters, limit: int) -> list[tuple[int, float, datetime]]: ...
 
 
 def backend() -> Backend:

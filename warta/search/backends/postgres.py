@@ -8,6 +8,7 @@ the planner will not use the index.
 
 from django.db import connection
 
+from . import CANDIDATES
 from .sql import DOCUMENTS, filter_sql
 
 
@@ -35,14 +36,32 @@ class PostgresBackend:
     def clear(self) -> None:
         pass
 
-    def match(self, terms, filters, limit):
+    def match(self, query, filters, limit):
         where, params = filter_sql(filters)
-        # plainto_tsquery reads its text as plain words joined by AND: no operators.
+        tsquery, query_params = _tsquery(query)
+        # The GIN index finds the matches (MATERIALIZED keeps the planner from walking
+        # the primary key backwards instead, rebuilding every row's vector); the newest
+        # CANDIDATES of them are then ranked with ts_rank, which rebuilds theirs only.
         sql = (
-            f"SELECT d.article_id, ts_rank({vector('d.')}, q) AS score, d.published_at "
-            f"FROM {DOCUMENTS} d, plainto_tsquery('simple'::regconfig, %s) q "
-            f"WHERE {vector('d.')} @@ q AND {where} ORDER BY score DESC LIMIT %s"
+            f"WITH q AS (SELECT {tsquery} AS q), "
+            "m AS MATERIALIZED ("
+            f"SELECT d.article_id FROM {DOCUMENTS} d, q WHERE {vector('d.')} @@ q.q AND {where}"
+            "), newest AS (SELECT article_id FROM m ORDER BY article_id DESC LIMIT %s) "
+            f"SELECT d.article_id, ts_rank({vector('d.')}, q.q) AS score, d.published_at "
+            f"FROM newest JOIN {DOCUMENTS} d ON d.article_id = newest.article_id, q "
+            "ORDER BY score DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [" ".join(terms), *params, limit])
+            cursor.execute(sql, [*query_params, *params, CANDIDATES, limit])
             return cursor.fetchall()
+
+
+def _tsquery(query) -> tuple[str, list[str]]:
+    """Clauses joined by ``&&``, a clause's phrases by ``||``; phraseto_tsquery reads its
+    text as plain words that must stand side by side: no operators."""
+    clauses, params = [], []
+    for clause in query.clauses:
+        phrases = ["phraseto_tsquery('simple'::regconfig, %s)"] * len(clause)
+        clauses.append("(" + " || ".join(phrases) + ")")
+        params.extend(" ".join(phrase) for phrase in clause)
+    return " && ".join(clauses), params
