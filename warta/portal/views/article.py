@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from warta.common.http_cache import public_page
 from warta.newsroom.selectors import article_for_reading, corrections_of, is_withdrawn, tags_of
+from warta.related.selectors import related_links
 
 from ..fragments import popular_box, update_box
 from ..structured_data import article_structured_data
@@ -41,6 +42,7 @@ def article_context(request, found, canonical: str | None = None) -> dict:
         "trail": [(found.section.name, found.section.get_absolute_url())],
         "popular_box": popular_box(),
         "update_box": update_box(),
+        "related": related_links(found),
         "canonical_url": url,
         "structured_data": article_structured_data(request, found, tags, url),
     }

@@ -1,0 +1,63 @@
+"""Reading the "Baca Juga" block: one query per article page."""
+
+import logging
+
+from django.db import DatabaseError
+
+from warta.newsroom.models import Article
+from warta.newsroom.selectors import ArticleLink
+
+from .finding import SHOWN, find_related
+from .models import RelatedArticle
+from .services import related_store
+
+logger = logging.getLogger(__name__)
+
+# What a headline link needs of the related article, and what ``is_live`` checks.
+_FIELDS = (
+    "rank", "related__id", "related__title", "related__slug", "related__status",
+    "related__published_at", "related__section__slug",
+)  # fmt: skip
+
+
+def related_links(article: Article) -> list[ArticleLink]:
+    """Up to ``SHOWN`` related articles readers may see now, best first.
+
+    One query reads the stored list with the articles it names; a withdrawn or not
+    yet published one is skipped right there, so it leaves every block at once. An
+    article without a list (imported, or published before lists existed) gets one
+    now, stored for the next reader; only a site with no other live article has an
+    empty list, and computing that again costs next to nothing. A draft in preview
+    gets a list that is not stored.
+    """
+    rows = _stored(article.pk)
+    if rows:
+        related = [row.related for row in rows]
+    elif article.is_live:
+        try:
+            related_store(article=article)
+        except DatabaseError:
+            # Storing only saves the next reader the work: a database too busy to take
+            # the write (SQLite's lock timeout) must not cost this reader the page.
+            logger.warning("Baca Juga list of article %s not stored", article.pk, exc_info=True)
+            related = _computed(article)
+        else:
+            related = [row.related for row in _stored(article.pk)]
+    else:
+        related = _computed(article)
+    return [ArticleLink.of(item) for item in related if item.is_live][:SHOWN]
+
+
+def _computed(article: Article) -> list[Article]:
+    found = find_related(article)
+    by_id = Article.objects.select_related("section").in_bulk(found)
+    return [by_id[pk] for pk in found if pk in by_id]
+
+
+def _stored(article_id: int) -> list[RelatedArticle]:
+    return list(
+        RelatedArticle.objects.filter(article_id=article_id)
+        .select_related("related__section")
+        .only(*_FIELDS)
+        .order_by("rank")
+    )
