@@ -16,5 +16,6 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(r"^media/(?P<path>.+)$", serve_media, {"document_root": settings.MEDIA_ROOT})
     )
+urlpatterns.append(path("api/v1/", include("warta.api.urls")))
 urlpatterns.append(path("", include("warta.syndication.urls")))
 urlpatterns.append(path("", include("warta.portal.urls")))
