@@ -24,6 +24,8 @@ class ImportRun:
     articles: int
     seconds: float
     peak_rss_bytes: int
+    # User + system CPU time of the command: what it cost, whatever else the machine ran.
+    cpu_seconds: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -34,12 +36,20 @@ def migrate(sandbox: Sandbox, log_name: str = "migrate") -> None:
     sandbox.run(sandbox.warta("migrate", "--noinput", "--verbosity", "0"), log_name)
 
 
-def timed_import(sandbox: Sandbox, jsonl: Path, log_name: str = "import") -> ImportRun:
+def timed_import(
+    sandbox: Sandbox,
+    jsonl: Path,
+    log_name: str = "import",
+    *,
+    command: str = "import",
+    counted: str = r"Imported (\d+) articles",
+) -> ImportRun:
+    """Run ``warta <command> FILE``; ``counted`` finds the number imported in its output."""
     log = sandbox.root / f"{log_name}.log"
     with log.open("wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            sandbox.warta("import", str(jsonl)),
+            sandbox.warta(command, str(jsonl)),
             env=sandbox.env,
             cwd=sandbox.root,
             stdout=out,
@@ -55,11 +65,13 @@ def timed_import(sandbox: Sandbox, jsonl: Path, log_name: str = "import") -> Imp
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise StepFailed(log_name, proc.returncode, log)
-    found = re.search(r"Imported (\d+) articles", log.read_text(errors="replace"))
+    found = re.search(counted, log.read_text(errors="replace"))
     if not found:
         raise StepFailed(log_name, 0, log)
     # ru_maxrss is in KiB on Linux.
-    return ImportRun(int(found.group(1)), seconds, usage.ru_maxrss * 1024)
+    return ImportRun(
+        int(found.group(1)), seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+    )
 
 
 def startup_seconds(sandbox: Sandbox) -> float:

@@ -156,25 +156,30 @@ class BatchWriter:
 
     def _write_tags(self, rows: list[Row]) -> None:
         """Replace each article's tags with the line's: one delete, one insert."""
-        through = Article.tags.through
-        updated = [row.article.id for row in rows if row.existing is not None]
-        if updated:
-            through.objects.filter(article_id__in=updated).delete()
-        links = [
-            (row.article.id, tag_id)
-            for row in rows
-            for tag_id in dict.fromkeys(self.tags.id(name) for name in row.line.tags)
-        ]
-        if links:
-            # Plain executemany: building a model instance per link would cost more
-            # than everything else in the batch.
-            quote = connection.ops.quote_name
-            table = quote(through._meta.db_table)
-            columns = ", ".join(
-                quote(through._meta.get_field(f).column) for f in ("article", "tag")
-            )
-            with connection.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s)", links)
+        replace_tags(
+            [row.article.id for row in rows if row.existing is not None],
+            [
+                (row.article.id, tag_id)
+                for row in rows
+                for tag_id in dict.fromkeys(self.tags.id(name) for name in row.line.tags)
+            ],
+        )
+
+
+def replace_tags(updated_ids: list[int], links: list[tuple[int, int]]) -> None:
+    """Give articles exactly these tags: the updated articles' old links are deleted,
+    then every ``(article_id, tag_id)`` link is inserted; each pair must appear once."""
+    through = Article.tags.through
+    if updated_ids:
+        through.objects.filter(article_id__in=updated_ids).delete()
+    if links:
+        # Plain executemany: building a model instance per link would cost more
+        # than everything else in the batch.
+        quote = connection.ops.quote_name
+        table = quote(through._meta.db_table)
+        columns = ", ".join(quote(through._meta.get_field(f).column) for f in ("article", "tag"))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s)", links)
 
 
 def _status(line: ArticleLine, existing: Existing | None) -> str:

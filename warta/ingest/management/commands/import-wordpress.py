@@ -1,0 +1,66 @@
+"""``warta import-wordpress FILE.xml``: move a WordPress site's posts into Warta.
+
+Django names a command after its module file, and imports it with
+``importlib.import_module``, which accepts a hyphen in a module name (as it accepts
+``import.py`` beside this file), so the file's name is the command's name.
+"""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from warta.ingest.wordpress import WxrError, import_wordpress
+
+# Below this size an import takes a moment and a progress bar would only flicker.
+PROGRESS_MIN_BYTES = 1_000_000
+
+
+class Command(BaseCommand):
+    help = (
+        "Import posts, categories, tags, authors and featured-image references from a "
+        "WordPress export (WXR); old addresses answer 301. Importing it again updates."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path, help="the .xml file from Tools → Export")
+
+    def handle(self, *args, file: Path, **options) -> None:
+        try:
+            source = file.open("rb")
+            size = file.stat().st_size
+        except FileNotFoundError:
+            raise CommandError(f"{file}: no such file") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file}: is a folder, not a file") from None
+        except OSError as exc:
+            raise CommandError(f"{file}: cannot be read ({exc.strerror})") from None
+        quiet = options["verbosity"] == 0 or size < PROGRESS_MIN_BYTES
+        with (
+            source,
+            tqdm(
+                total=size,
+                unit="B",
+                unit_scale=True,
+                file=sys.stderr,
+                disable=True if quiet else None,
+            ) as bar,
+        ):
+            try:
+                report = import_wordpress(source, progress=bar.update)
+            except WxrError as exc:
+                raise CommandError(f"Nothing imported: {file}: {exc}") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {report.imported} posts from {report.site or 'the export'}: "
+                f"{report.created} created, {report.updated} updated"
+            )
+        )
+        self.stdout.write(
+            f"Featured images: {report.featured_images} articles linked to "
+            f"{report.images} recorded attachments (files not copied)"
+        )
+        if report.skipped:
+            kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.skipped.items()))
+            self.stdout.write(f"Not imported: {kinds}")

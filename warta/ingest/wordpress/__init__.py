@@ -1,0 +1,16 @@
+"""WordPress migration: ``warta import-wordpress FILE.xml`` (README, "Moving from WordPress").
+
+- ``wxr``: the export read as a stream of records, defused, positions in errors;
+- ``posts``: one post as an article (status, time, section, tags, reporter);
+- ``content``: wpautop, shortcodes, sanitized body and teras;
+- ``writer``: batches written in bulk, featured images linked at the end;
+- ``bulk_sql``: the two bulk writes the ORM makes slow (upsert, set a column);
+- ``permalinks``: every old address of a post or category, as a lookup key
+  (``warta.ingest.legacy_urls`` answers them with 301s);
+- ``importer``: the one transaction around it all.
+"""
+
+from .importer import WordPressReport, import_wordpress
+from .wxr import WxrError
+
+__all__ = ["WordPressReport", "WxrError", "import_wordpress"]
