@@ -5,6 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.http import conditional_page
 
+from warta.common.http_cache import public_page
+
 from . import feeds, sitemaps, views
 
 app_name = "syndication"
@@ -33,16 +35,22 @@ urlpatterns = [
         name="reporter-atom",
     ),
     # Sitemaps carry Last-Modified from their lastmod; conditional_page turns it (and
-    # an ETag) into 304 answers.
+    # an ETag) into 304 answers. Cached as briefly as reader pages: the news sitemap
+    # and the current month change with every article published. Their templates are
+    # Jinja2 (jinja2/syndication/), several times faster per URL than Django's.
     path(
         "sitemap.xml",
-        conditional_page(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "syndication:sitemap"},
+        public_page(conditional_page(sitemap_views.index)),
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "syndication:sitemap",
+            "template_name": "syndication/sitemap_index.xml",
+        },
         name="sitemap-index",
     ),
     path(
         "sitemap-news.xml",
-        conditional_page(sitemap_views.sitemap),
+        public_page(conditional_page(sitemap_views.sitemap)),
         {
             "sitemaps": {"news": sitemaps.NewsSitemap},
             "template_name": "syndication/sitemap_news.xml",
@@ -51,7 +59,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<str:section>.xml",
-        conditional_page(sitemap_views.sitemap),
+        public_page(conditional_page(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS, "template_name": "syndication/sitemap.xml"},
         name="sitemap",
     ),

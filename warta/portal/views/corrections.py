@@ -15,7 +15,8 @@ from warta.common.keyset import InvalidCursor, keyset_page
 from warta.newsroom.selectors import published_corrections
 
 from ..fragments import popular_box
-from .lists import CURSOR_PARAM, MAX_PARAM_LENGTH
+from ..structured_data import breadcrumb_list
+from .lists import CURSOR_PARAM, MAX_PARAM_LENGTH, canonical_url
 
 TITLE = "Ralat dan Hak Jawab"
 
@@ -32,12 +33,14 @@ def index(request):
         )
     except InvalidCursor:
         raise Http404("Halaman tidak ditemukan") from None
+    trail = [(TITLE, request.path)]
     context = {
         "title": TITLE,
         "page": page,
         "cursor_param": CURSOR_PARAM,
         "popular_box": popular_box(),
-        "trail": [(TITLE, request.path)],
-        "canonical_url": request.build_absolute_uri(request.path),
+        "trail": trail,
+        "canonical_url": canonical_url(request),
+        "structured_data": [breadcrumb_list(request, trail)],
     }
     return render(request, "portal/pages/corrections.html", context)

@@ -7,6 +7,7 @@ from warta.newsroom.models import Article
 from warta.newsroom.selectors import placements, section_front_blocks
 
 from ..fragments import popular_box
+from ..structured_data import home_structured_data, share_image
 
 TERKINI_LENGTH = 10
 
@@ -26,5 +27,7 @@ def home(request):
         "popular_box": popular_box(),
         "section_blocks": section_front_blocks(),
         "canonical_url": request.build_absolute_uri("/"),
+        "share_image": share_image(request, lead_story.lead_photo) if lead_story else None,
+        "structured_data": home_structured_data(request),
     }
     return render(request, "portal/pages/home.html", context)

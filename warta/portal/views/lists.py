@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from warta.common.dates import day_date, parse_day
 from warta.common.http_cache import public_page
@@ -18,6 +19,7 @@ from warta.common.keyset import InvalidCursor, keyset_page
 from warta.newsroom.models import Article, Reporter, Section, Tag
 
 from ..fragments import popular_box
+from ..structured_data import first_share_image, list_structured_data
 
 CURSOR_PARAM = "sebelum"
 MAX_PARAM_LENGTH = 64
@@ -37,6 +39,16 @@ def _page(request, queryset):
         raise Http404("Halaman tidak ditemukan") from None
 
 
+def canonical_url(request, query_prefix: str = "") -> str:
+    """The page's own address: a list's older pages are pages of their own, not copies
+    of the first, so each names itself (with its day and cursor, nothing else)."""
+    cursor = request.GET.get(CURSOR_PARAM, "")
+    query = "&".join(
+        filter(None, [query_prefix, urlencode({CURSOR_PARAM: cursor}) if cursor else ""])
+    )
+    return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
+
+
 def _feed(kind: str, slug: str, title: str) -> dict:
     """The list's own feeds, for the discovery links in the page head."""
     return {
@@ -49,11 +61,14 @@ def _feed(kind: str, slug: str, title: str) -> dict:
 def _render_list(request, template, queryset, status=200, **context):
     page = _page(request, queryset)
     context.setdefault("query_prefix", "")
+    url = canonical_url(request, context["query_prefix"])
     context.update(
         page=page,
         cursor_param=CURSOR_PARAM,
         popular_box=popular_box(),
-        canonical_url=request.build_absolute_uri(request.path),
+        canonical_url=url,
+        share_image=first_share_image(request, page.items),
+        structured_data=list_structured_data(request, context["trail"], page.items, url),
     )
     return render(request, template, context, status=status)
 
