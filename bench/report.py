@@ -16,9 +16,17 @@ CSS_BYTES_MAX = 15_000
 JS_BYTES_MAX = 2_000
 # Importing the whole file may use at most this much more memory than half of it.
 RSS_GROWTH_MAX = 1.1
+# `warta import-wordpress`: posts per second, wall clock with start-up.
+WORDPRESS_RATE_MIN = 1000
 # The desk, with --desk-articles articles (medians).
 DESK_LIST_MS_MAX = 300
 DESK_SAVE_MS_MAX = 100
+# Each feed and sitemap page, uncached, in the desk's site (p95).
+SYNDICATION_MS_MAX = 20
+# Baca Juga: queries the block adds to an article page whose list is stored.
+RELATED_QUERIES_MAX = 1
+# Cari, the whole page through the test client, in the desk's site (p95 of every query).
+SEARCH_MS_MAX = 30
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,10 @@ class Row:
 def rows(figures: dict) -> list[Row]:
     result = _import_rows(figures["import"]) + _render_rows(figures["render"])
     result += _asset_rows(figures["assets"]) + _http_rows(figures["http"])
-    return result + _desk_rows(figures["desk"])
+    result += _wordpress_rows(figures.get("wordpress", {"skipped": "not measured"}))
+    result += _desk_rows(figures["desk"]) + _syndication_rows(figures["desk"])
+    result += _search_rows(figures["desk"])
+    return result + _related_rows(figures["desk"])
 
 
 def _import_rows(imp: dict) -> list[Row]:
@@ -55,6 +66,34 @@ def _import_rows(imp: dict) -> list[Row]:
         Row(
             f"import peak RSS, all / half ({imp['half']['articles']:,}) of the file",
             f"{_mb(imp['peak_rss_bytes'])} / {_mb(imp['half']['peak_rss_bytes'])}",
+            f"flat (≤ ×{RSS_GROWTH_MAX})",
+            growth <= RSS_GROWTH_MAX,
+        ),
+    ]
+
+
+def _wordpress_rows(wp: dict) -> list[Row]:
+    if "skipped" in wp:
+        return [Row("WordPress import", "skipped: " + wp["skipped"])]
+    full, half, again = wp["full"], wp["half"], wp["again"]
+    growth = full["peak_rss_bytes"] / half["peak_rss_bytes"]
+    return [
+        Row(
+            f"WordPress import rate ({full['posts']:,} posts, "
+            f"{_mb(wp['file_bytes'])} WXR, in {full['seconds']:.1f} s)",
+            f"{full['rate']:,.0f} /s",
+            f"≥ {WORDPRESS_RATE_MIN:,} /s",
+            full["rate"] >= WORDPRESS_RATE_MIN,
+        ),
+        Row(
+            "  the same without start-up / per CPU second",
+            f"{full['posts'] / max(full['seconds'] - wp['startup_seconds'], 0.001):,.0f} / "
+            f"{full['posts'] / max(full['cpu_seconds'], 0.001):,.0f} /s",
+        ),
+        Row("  importing the same file again (updates)", f"{again['rate']:,.0f} /s"),
+        Row(
+            f"WordPress import peak RSS, all / half ({half['posts']:,}) of the posts",
+            f"{_mb(full['peak_rss_bytes'])} / {_mb(half['peak_rss_bytes'])}",
             f"flat (≤ ×{RSS_GROWTH_MAX})",
             growth <= RSS_GROWTH_MAX,
         ),
@@ -197,6 +236,84 @@ def _desk_rows(desk: dict) -> list[Row]:
         )
     )
     return result
+
+
+def _syndication_rows(desk: dict) -> list[Row]:
+    if "syndication" not in desk:
+        return []
+    result = []
+    for name, kind in desk["syndication"].items():
+        sql = kind["sql"]
+        met = kind["p95_ms"] <= SYNDICATION_MS_MAX
+        result.append(
+            Row(
+                f"{name}, uncached: median / p95 ({kind['entries']:,} entries, "
+                f"{_kb(kind['bytes'])}, {sql['queries']} queries)",
+                f"{kind['median_ms']:.1f} / {kind['p95_ms']:.1f} ms",
+                f"≤ {SYNDICATION_MS_MAX} ms",
+                met,
+            )
+        )
+        if not met and sql["slow"]:
+            slowest = sql["slow"][0]
+            why = f"slowest {slowest['ms']:.0f} ms: {_plan(slowest)}"
+            result.append(Row(f"  SQL {sql['total_ms']:.0f} ms; {why}", ""))
+    return result
+
+
+def _search_rows(desk: dict) -> list[Row]:
+    if "search" not in desk:
+        return []
+    search, overall = desk["search"], desk["search"]["overall"]
+    result = [
+        Row(
+            f"Cari /cari, all kinds: median / p95 ({overall['requests']:,} req, "
+            f"{desk['articles']:,} articles)",
+            f"{overall['median_ms']:.1f} / {overall['p95_ms']:.1f} ms",
+            f"≤ {SEARCH_MS_MAX} ms",
+            overall["p95_ms"] <= SEARCH_MS_MAX,
+        )
+    ]
+    if search["reindex_seconds"] is not None:
+        seconds = search["reindex_seconds"]
+        result.append(Row("  `warta reindex` first (imports had not indexed)", f"{seconds:.1f} s"))
+    for name, kind in search["kinds"].items():
+        sql = kind["sql"]
+        result.append(
+            Row(
+                f"  {name}: median / p95 / max ({sql['queries']} queries, "
+                f"{sql['total_ms']:.1f} ms SQL)",
+                f"{kind['median_ms']:.1f} / {kind['p95_ms']:.1f} / {kind['max_ms']:.1f} ms",
+            )
+        )
+        if kind["p95_ms"] > SEARCH_MS_MAX and sql["slow"]:
+            slowest = sql["slow"][0]
+            result.append(Row(f"    slowest {slowest['ms']:.0f} ms: {_plan(slowest)}", ""))
+    return result
+
+
+def _related_rows(desk: dict) -> list[Row]:
+    if "related" not in desk:
+        return []
+    related = desk["related"]
+    added = related["queries_added"]
+    compute, first = related["compute"], related["first_view"]
+    return [
+        Row(
+            f"Baca Juga: queries added to the article page ({added['min']}–{added['max']})",
+            f"{added['max']}",
+            f"≤ {RELATED_QUERIES_MAX}",
+            added["max"] <= RELATED_QUERIES_MAX,
+        ),
+        Row(
+            f"  computing one list (publish, edit; {related['articles']:,} articles): median / p95",
+            f"{compute['median_ms']:.1f} / {compute['p95_ms']:.1f} ms",
+        ),
+        Row(
+            "  first view of an article without a list (computes it): median / p95",
+            f"{first['median_ms']:.1f} / {first['p95_ms']:.1f} ms",
+        ),
+    ]
 
 
 def _plan(query: dict) -> str:

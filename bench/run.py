@@ -22,9 +22,13 @@ import report
 import servers
 from corpus import write_corpus
 from desk import measure_desk
+from related import measure_related
 from render import measure_render
 from sandbox import REPO, Sandbox, StepFailed
+from search import measure_search
+from syndication import measure_syndication
 from system_packages import ensure_load_tools
+from wordpress import measure_wordpress
 
 STATIC = REPO / "warta" / "portal" / "static" / "portal"
 OUT = REPO / "bench" / "out" / "latest.json"
@@ -32,7 +36,11 @@ PROFILE = REPO / "bench" / "out" / "render-warm.pstats"
 # The desk's own site: changelist requests per variant, saves per kind, reader pages.
 DESK_REQUESTS = 20
 DESK_SAVES = 30
+# Uncached requests per feed and sitemap kind in the desk's site.
+SYNDICATION_REQUESTS = 20
 DESK_READER_PAGES = 100
+# Cari in the desk's site: timed rounds over every query of every kind.
+SEARCH_ROUNDS = 10
 DESK_READER_ROUNDS = 2
 
 
@@ -84,6 +92,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         default=100_000,
         help="articles in the desk's own site; 0 skips the desk step (100000)",
     )
+    parser.add_argument(
+        "--wordpress-posts",
+        type=int,
+        default=10_000,
+        help="posts in the WordPress export imported; 0 skips the step (10000)",
+    )
     args = parser.parse_args(argv)
     if args.articles < 10:
         parser.error("--articles must be at least 10")
@@ -128,6 +142,12 @@ def _measure(args: argparse.Namespace, sandbox: Sandbox) -> dict:
         figures["desk"] = _desk(sandbox, corpus.path, args)
     else:
         figures["desk"] = {"skipped": "--desk-articles 0"}
+
+    if args.wordpress_posts:
+        _step(f"WordPress: `warta import-wordpress` of {args.wordpress_posts:,} posts (and half)")
+        figures["wordpress"] = measure_wordpress(sandbox, args.wordpress_posts)
+    else:
+        figures["wordpress"] = {"skipped": "--wordpress-posts 0"}
 
     figures["run"]["load_after"] = os.getloadavg()[0]
     return figures
@@ -182,6 +202,12 @@ def _desk(sandbox: Sandbox, corpus: Path, args: argparse.Namespace) -> dict:
     )
     print("  The article list and saving, as a Redaktur ...", flush=True)
     figures = measure_desk(desk, requests=DESK_REQUESTS, saves=DESK_SAVES)
+    print("  Feeds, sitemaps and robots.txt, uncached ...", flush=True)
+    figures["syndication"] = measure_syndication(desk, requests=SYNDICATION_REQUESTS)
+    print("  Baca Juga: computing lists, and the article page's queries ...", flush=True)
+    figures["related"] = measure_related(desk)
+    print(f"  Cari: {SEARCH_ROUNDS} rounds of each kind of query ...", flush=True)
+    figures["search"] = measure_search(desk, rounds=SEARCH_ROUNDS)
     return {
         "articles": run.articles,
         "import_seconds": run.seconds,

@@ -66,6 +66,11 @@ ALLOWED_HOSTS = [
 
 SITE_NAME = os.environ.get("WARTA_SITE_NAME", "Warta")
 SITE_TAGLINE = os.environ.get("WARTA_SITE_TAGLINE", "Berita terkini dari Indonesia dan dunia")
+# The publisher's own profiles elsewhere (social media, Wikipedia), for "sameAs" in the
+# home page's structured data.
+SITE_SAME_AS = [
+    url.strip() for url in os.environ.get("WARTA_SITE_SAME_AS", "").split(",") if url.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -82,8 +87,10 @@ INSTALLED_APPS = [
     "warta.ingest",
     "warta.desk",
     "warta.search",
+    "warta.related",
     "warta.syndication",
     "warta.dashboard",
+    "warta.api",
     "warta.portal",
 ]
 
@@ -96,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the 404s of every view: old WordPress addresses answer 301.
+    "warta.ingest.legacy_urls.LegacyUrlMiddleware",
 ]
 
 ROOT_URLCONF = "warta.urls"
