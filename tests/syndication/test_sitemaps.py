@@ -39,16 +39,17 @@ def archive(db):
 def test_index_lists_one_sitemap_per_month_plus_sections_and_reporters(
     client, archive, django_assert_max_num_queries
 ):
-    # Sections and reporters counted; the oldest article of each live status, then
-    # one count per month since (January and February).
+    # Sections and reporters counted; the news of each live status; the oldest article
+    # of each live status, then one count per month since (January and February).
     moment = datetime(2026, 2, 20, tzinfo=timezone.get_default_timezone())
-    with time_machine.travel(moment), django_assert_max_num_queries(6):
+    with time_machine.travel(moment), django_assert_max_num_queries(8):
         response = client.get("/sitemap.xml")
     root = parse(response)
     assert root.tag == f"{SITEMAP}sitemapindex"
     assert locs(root) == [
         "http://testserver/sitemap-rubrik.xml",
         "http://testserver/sitemap-wartawan.xml",
+        "http://testserver/sitemap-news.xml",
         "http://testserver/sitemap-berita-2026-02.xml",
         "http://testserver/sitemap-berita-2026-01.xml",
     ]
@@ -99,6 +100,10 @@ def test_section_and_reporter_sitemaps(client, archive):
         "/sitemap-tidak-ada.xml",
         "/sitemap-berita-2026-02.xml?p=9",
         "/sitemap-berita-2026-02.xml?p=dua",
+        "/sitemap-berita-2026-02.xml?p=0",
+        "/sitemap-berita-2026-02.xml?p=%C2%B2",  # superscript two
+        "/sitemap-berita-2026-02.xml?p=99999999999999999999999",
+        "/sitemap-berita-2026-2.xml",
         "/sitemap-%F0%9F%93%B0.xml",
         "/sitemap-berita-２０２６-02.xml",
     ],
@@ -122,6 +127,25 @@ def test_news_sitemap_holds_only_the_last_48_hours(client, archive):
         recent.published_at
     ).isoformat(timespec="seconds")
     assert news.findtext(f"{NEWS}publication_date").endswith("+07:00")
+
+
+def test_news_sitemap_comes_in_pages_the_index_lists(client, monkeypatch):
+    from warta.syndication.sitemaps import NewsSitemap
+
+    monkeypatch.setattr(NewsSitemap, "limit", 2)
+    made = [make_article(title=f"Kabar {n}") for n in range(5)]
+    index = locs(parse(client.get("/sitemap.xml")))
+    pages = [loc for loc in index if "sitemap-news" in loc]
+    assert pages == [
+        "http://testserver/sitemap-news.xml",
+        "http://testserver/sitemap-news.xml?p=2",
+        "http://testserver/sitemap-news.xml?p=3",
+    ]
+    seen = [loc for page in pages for loc in locs(parse(client.get(page)))]
+    # Newest first, each article once.
+    newest_first = sorted(made, key=lambda a: (a.published_at, a.pk), reverse=True)
+    assert seen == [f"http://testserver{a.get_absolute_url()}" for a in newest_first]
+    assert client.get("/sitemap-news.xml?p=4").status_code == 404
 
 
 def test_news_sitemap_follows_the_clock(client):
