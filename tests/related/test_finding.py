@@ -58,14 +58,27 @@ def test_similar_text_is_related_without_any_shared_tag():
 def test_newer_is_preferred_among_equals():
     banjir = make_tag("Banjir")
     source = story("Banjir merendam Samarinda", tags=[banjir])
-    story("Banjir surut perlahan", days_ago=40, tags=[banjir])
-    story("Banjir surut perlahan", days_ago=2, tags=[banjir], slug="banjir-surut-baru")
+    story("Banjir surut perlahan di hulu", days_ago=40, tags=[banjir])
+    story("Banjir surut perlahan di hilir", days_ago=2, tags=[banjir])
 
     found = find_related(source)
     dates = list(
         Article.objects.filter(pk__in=found[:2]).order_by("-published_at").values_list("pk")
     )
     assert [pk for (pk,) in dates] == found[:2]
+
+
+def test_a_headline_filed_twice_appears_once_and_never_the_articles_own():
+    banjir = make_tag("Banjir")
+    source = story("Banjir merendam Samarinda", tags=[banjir])
+    story("Banjir merendam  samarinda", days_ago=1, tags=[banjir], slug="salinan")
+    story("Banjir surut perlahan", days_ago=40, tags=[banjir])
+    story("Banjir Surut Perlahan", days_ago=2, tags=[banjir], slug="banjir-surut-baru")
+
+    titles = related_titles(source)
+    assert titles[0] == "Banjir Surut Perlahan"  # the newer of the two copies
+    assert [t.casefold() for t in titles].count("banjir surut perlahan") == 1
+    assert "banjir merendam samarinda" not in [" ".join(t.casefold().split()) for t in titles]
 
 
 def test_never_itself_withdrawn_draft_or_future_articles():

@@ -57,14 +57,36 @@ def find_related(article: Article, *, now: datetime | None = None) -> list[int]:
             * _recency_boost(published_at, now),
             published_at,
             pk,
+            title,
         )
-        for pk, published_at in live.values_list("pk", "published_at")
+        for pk, published_at, title in live.values_list("pk", "published_at", "title")
     ]
     scored.sort(reverse=True)
-    found = [pk for _, _, pk in scored[:STORED]]
+    headlines = {_headline_key(article.title)}
+    found = _distinct_headlines(((pk, title) for *_, pk, title in scored), headlines, STORED)
     if len(found) < SHOWN:
-        found += _newest(article, now, exclude=found, count=SHOWN - len(found))
+        newest = _newest(article, now, exclude=found, count=STORED)
+        found += _distinct_headlines(newest, headlines, SHOWN - len(found))
     return found
+
+
+def _distinct_headlines(candidates, taken: set[str], count: int) -> list[int]:
+    """The first ``count`` ids of ``(id, title)`` candidates, one per headline: a story
+    filed twice (a wire copy and its rewrite, a re-run) would otherwise fill the block
+    with the same line. ``taken`` holds the headlines already used and grows."""
+    found = []
+    for pk, title in candidates:
+        key = _headline_key(title)
+        if key not in taken:
+            taken.add(key)
+            found.append(pk)
+            if len(found) == count:
+                break
+    return found
+
+
+def _headline_key(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def similarity_terms(article: Article, tag_names: list[str]) -> list[str]:
@@ -102,12 +124,12 @@ def _recency_boost(published_at: datetime, now: datetime) -> float:
     return 1 + RECENCY_WEIGHT * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
 
 
-def _newest(article: Article, now: datetime, *, exclude: list[int], count: int) -> list[int]:
-    """The newest stories of the article's section, then of the whole site."""
+def _newest(article: Article, now: datetime, *, exclude: list[int], count: int) -> list:
+    """``(id, title)`` of the newest stories of the article's section, then of the site."""
     taken = [article.pk, *exclude]
     live = Article.objects.published(now).exclude(pk__in=taken).latest_first()
-    found = list(live.in_section(article.section_id).values_list("pk", flat=True)[:count])
+    found = list(live.in_section(article.section_id).values_list("pk", "title")[:count])
     if len(found) < count:
-        live = live.exclude(pk__in=found)
-        found += live.values_list("pk", flat=True)[: count - len(found)]
+        live = live.exclude(pk__in=[pk for pk, _ in found])
+        found += live.values_list("pk", "title")[: count - len(found)]
     return found
