@@ -71,14 +71,18 @@ class BatchWriter:
         self.tags.ensure(name for row in rows for name in row.line.tags)
         photos = self._write_photos(rows)
         self._write_articles(rows, photos)
-        self._write_tags(rows)
+        tag_links = self._write_tags(rows)
         views = [
             (row.article.id, row.line.published_at, row.line.views)
             for row in rows
             if row.line.views is not None
         ]
         articles_imported.send(
-            sender=self.sender, views=views, article_ids=[row.article.id for row in rows]
+            sender=self.sender,
+            views=views,
+            article_ids=[row.article.id for row in rows],
+            articles=[row.article for row in rows],
+            tag_links=tag_links,
         )
         return [
             Existing(
@@ -154,16 +158,16 @@ class BatchWriter:
             _reset_article_sequence()
         Article.objects.bulk_create([row.article for row in rows if row.article.id is None])
 
-    def _write_tags(self, rows: list[Row]) -> None:
-        """Replace each article's tags with the line's: one delete, one insert."""
-        replace_tags(
-            [row.article.id for row in rows if row.existing is not None],
-            [
-                (row.article.id, tag_id)
-                for row in rows
-                for tag_id in dict.fromkeys(self.tags.id(name) for name in row.line.tags)
-            ],
-        )
+    def _write_tags(self, rows: list[Row]) -> list[tuple[int, int]]:
+        """Replace each article's tags with the line's: one delete, one insert.
+        Returns the ``(article_id, tag_id)`` links, now every tag the rows have."""
+        links = [
+            (row.article.id, tag_id)
+            for row in rows
+            for tag_id in dict.fromkeys(self.tags.id(name) for name in row.line.tags)
+        ]
+        replace_tags([row.article.id for row in rows if row.existing is not None], links)
+        return links
 
 
 def replace_tags(updated_ids: list[int], links: list[tuple[int, int]]) -> None:

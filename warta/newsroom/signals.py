@@ -6,7 +6,10 @@ from django.dispatch import Signal
 # Sent inside the import transaction, once per batch, so listeners' writes commit
 # or roll back with the articles. ``views`` is a list of
 # ``(article_id, published_at, count)`` for articles that carried a historical count;
-# ``article_ids`` lists every article the batch wrote.
+# ``article_ids`` lists every article the batch wrote. Optional, for listeners that
+# would otherwise read back what was just written: ``articles``, those Article
+# instances exactly as written, and ``tag_links``, ``(article_id, tag_id)`` for every
+# tag they now have. A sender gives both or neither.
 articles_imported = Signal()
 
 # Sent after the transaction commits whenever what readers may see of an article

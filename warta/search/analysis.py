@@ -65,16 +65,18 @@ def stem(word: str) -> str:
 _INDEXED_FORM: dict[str, str] = {}
 MAX_MEMO_WORDS = 200_000
 # For ASCII text (most news): every byte that is not a letter or digit becomes a
-# space, so bytes.translate + split finds the same words as WORD, several times faster.
-_ASCII_SEPARATORS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + b" " * 128
+# space and every capital its small letter, so one bytes.translate + split finds the
+# words WORD finds in the normalised text (NFKC leaves ASCII as it is, and casefold
+# is lower there), several times faster.
+_ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 32 for b in range(128))
+_ASCII_WORDS += b" " * 128
 
 
 def tokens(text: str) -> list[str]:
     """Every word of ``text``, normalised, stop words included (what WORD finds)."""
-    text = normalize(text)
     if text.isascii():
-        return text.encode().translate(_ASCII_SEPARATORS).decode().split()
-    return WORD.findall(text)
+        return text.encode().translate(_ASCII_WORDS).decode().split()
+    return WORD.findall(normalize(text))
 
 
 def _learn(words_: list[str]) -> None:
@@ -109,7 +111,13 @@ def indexed_forms(found: list[str]) -> list[str]:
 
 def stems(text: str) -> str:
     """``text`` as the space-separated stems the index stores."""
-    return " ".join(filter(None, indexed_forms(tokens(text))))
+    found = tokens(text)
+    try:
+        # Every word already known (nearly always, once an import is under way): the
+        # forms go straight from the memo into the join, with no list between.
+        return " ".join(filter(None, map(_INDEXED_FORM.__getitem__, found)))
+    except KeyError:
+        return " ".join(filter(None, indexed_forms(found)))
 
 
 def phrase(name: str) -> tuple[str, ...]:

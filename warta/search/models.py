@@ -1,9 +1,10 @@
 """The search app's tables: the index's documents, and the aliases editors keep.
 
 Document rows are written by ``warta.search.indexing`` only; the engine-specific
-index over them (an FTS5 table on SQLite, a GIN index on PostgreSQL) is made by the
-migration. ``section`` and ``published_at`` are copied so filters and the "not yet
-published" check run inside the engine's query.
+index over them (an FTS5 table reading its text from these rows on SQLite, a GIN
+index on PostgreSQL) is made by the migrations. ``section`` and ``published_at``
+are copied so filters and the "not yet published" check run inside the engine's
+query.
 """
 
 from django.core.exceptions import ValidationError

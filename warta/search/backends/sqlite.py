@@ -1,4 +1,12 @@
-"""SQLite: an FTS5 table over the stems, ranked with bm25."""
+"""SQLite: an FTS5 index over the document table's stems, ranked with bm25.
+
+The FTS5 table is an *external content* table: it holds the index only and reads
+the text from the document table when it needs it, so the stems are stored once.
+In exchange SQLite no longer keeps the two in step by itself: an index entry is
+removed by re-reading the words it was made of, so ``remove`` must run while the
+document row still holds them (before it is overwritten or deleted), and ``store``
+after the new row is written. ``indexing.py`` does both in that order.
+"""
 
 from datetime import UTC, datetime
 
@@ -10,12 +18,22 @@ from .sql import DOCUMENTS, filter_sql
 FTS_TABLE = "search_fts"
 # bm25 column weights: a word in the title counts most, then tags, then lead and body.
 WEIGHTS = (10.0, 5.0, 1.0)
+# The document columns the index is made of; external content requires the same names.
+INDEXED_COLUMNS = ("stemmed_title", "stemmed_tags", "stemmed_body")
+# SQLite allows 999 parameters per statement on older builds; ids go in chunks below it.
+IDS_PER_STATEMENT = 500
 
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "title, tags, body, tokenize = 'unicode61')"
+    f"{', '.join(INDEXED_COLUMNS)}, tokenize = 'unicode61', "
+    f"content = '{DOCUMENTS}', content_rowid = 'article_id')"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+# Indexes every document row again (after the table is made, or to repair it).
+REBUILD_SQL = f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')"
+INSERT_SQL = (
+    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(INDEXED_COLUMNS)}) VALUES (%s, %s, %s, %s)"
+)
 
 
 def match_expression(query) -> str:
@@ -32,13 +50,13 @@ def _clause(phrases) -> str:
 
 class SqliteBackend:
     def store(self, documents) -> None:
+        """Index documents whose rows are written and whose old entries are removed."""
         # In rowid order: FTS5 appends ascending rowids to the segment it is building,
         # and flushes it on every step back; unsorted, a batch costs four times as much.
         documents = sorted(documents, key=lambda doc: doc.article_id)
-        self.remove(doc.article_id for doc in documents)
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, tags, body) VALUES (%s, %s, %s, %s)",
+                INSERT_SQL,
                 [
                     (doc.article_id, doc.stemmed_title, doc.stemmed_tags, doc.stemmed_body)
                     for doc in documents
@@ -46,18 +64,18 @@ class SqliteBackend:
             )
 
     def remove(self, article_ids) -> None:
+        """Drop the index entries of these documents, read from their rows as they
+        still stand; ids without a row are skipped."""
         ids = list(article_ids)
-        if not ids:
-            return
         with connection.cursor() as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for start in range(0, len(ids), IDS_PER_STATEMENT):
+                chunk = ids[start : start + IDS_PER_STATEMENT]
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
 
     def match(self, query, filters, limit):
         where, params = filter_sql(filters)
