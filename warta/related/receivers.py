@@ -10,6 +10,7 @@ from django.dispatch import receiver
 
 from warta.newsroom.signals import article_changed, articles_imported
 
+from .selectors import forget_related_blocks
 from .services import related_forget, related_refresh
 
 
@@ -18,8 +19,10 @@ def refresh_changed_article(sender, article_id=None, **kwargs) -> None:
     """Published or edited: computed again (after search, which indexes it first)."""
     if article_id is not None:
         related_refresh(article_id=article_id)
+    forget_related_blocks()
 
 
 @receiver(articles_imported, dispatch_uid="related.forget_imported")
 def forget_imported(sender, article_ids=(), **kwargs) -> None:
     related_forget(article_ids=article_ids)
+    forget_related_blocks()
