@@ -190,17 +190,22 @@ class NewsSitemap(ArticleRowSitemap):
 
     In pages of ``NEWS_PAGE_SIZE`` (``/sitemap-news.xml``, then ``?p=2``, ... listed in
     the sitemap index): a busy newsroom's 1,000 entries in one response cost more than
-    a crawler should wait. The paginator counts a list of ids; each page reads only
-    its own rows.
+    a crawler should wait.
     """
 
     limit = NEWS_PAGE_SIZE
 
     def items(self):
-        recent = Article.objects.filter(
+        return Article.objects.filter(
             published_at__gte=timezone.now() - timedelta(hours=NEWS_HOURS)
         )
-        return [pk for _, pk in newest_live(recent, NEWS_LIMIT)]
+
+    @cached_property
+    def paginator(self):
+        # Counted inside the article_latest index and capped at what Google reads: the
+        # sitemap index needs nothing more. Only the page asked for reads its ids.
+        count = min(self.items().published().count(), NEWS_LIMIT)
+        return Paginator(range(count), self.limit)
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries, built here rather than by ``Sitemap.get_urls``.
@@ -208,7 +213,9 @@ class NewsSitemap(ArticleRowSitemap):
         A news entry has a location and a date and nothing else, yet the framework asks
         every hook (lastmod, priority, changefreq, alternates) for each entry.
         """
-        ids = self.paginator.page(page).object_list
+        shown = self.paginator.page(page)
+        newest = newest_live(self.items(), shown.end_index())
+        ids = [pk for _, pk in newest[shown.start_index() - 1 :]]
         found = {
             row["id"]: row
             for row in Article.objects.filter(pk__in=ids).values(
