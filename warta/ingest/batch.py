@@ -1,18 +1,22 @@
 """Writing one batch of checked import lines: a fixed handful of queries per batch.
 
-Names, photos, articles, tags, in that order, each in bulk; then the batch's
-historical view counts go out on ``articles_imported`` for whoever keeps them.
+Names, photos, articles, tags, in that order, each in bulk (``bulk_sql``: building
+the ORM's SQL for every batch cost more than the database's work); then the batch's
+articles, their tags and historical view counts go out on ``articles_imported``.
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, models
+from django.utils import timezone
 
 from warta.common.sanitize import paragraphs_to_html, sanitize_body
 from warta.newsroom.models import Article, Photo, Reporter, Section, Tag
 from warta.newsroom.signals import articles_imported
 
+from . import bulk_sql
 from .images import ImageFiles
 from .names import NameMap
 from .schema import ArticleLine
@@ -37,6 +41,29 @@ class Existing:
     photo_caption: str
     photo_credit: str
     status: str
+
+
+@dataclass
+class LeadPhoto:
+    """A row's lead photo as the batch writes it (no model instance: see module doc)."""
+
+    id: int | None
+    caption: str
+    credit: str
+    image: str = ""
+    width: int | None = None
+    height: int | None = None
+    renditions: list | None = None
+
+    def file_values(self, no_renditions: object) -> tuple:
+        """The ``PHOTO_FILE_FIELDS`` values, as the database takes them; most photos
+        have no file, hence no renditions: ``no_renditions`` is ``[]`` prepared once."""
+        renditions = (
+            bulk_sql.db_value(Photo, "renditions", self.renditions)
+            if self.renditions
+            else no_renditions
+        )
+        return (self.image, self.width, self.height, renditions)
 
 
 @dataclass
@@ -89,7 +116,7 @@ class BatchWriter:
                 id=row.article.id,
                 slug=row.article.slug,
                 photo_id=photo.id,
-                photo_image=photo.image.name or "",
+                photo_image=photo.image,
                 photo_caption=photo.caption,
                 photo_credit=photo.credit,
                 status=row.article.status,
@@ -97,7 +124,7 @@ class BatchWriter:
             for row, photo in zip(rows, photos, strict=True)
         ]
 
-    def _write_photos(self, rows: list[Row]) -> list[Photo]:
+    def _write_photos(self, rows: list[Row]) -> list[LeadPhoto]:
         """Each row's lead photo: the article's own one updated in place, or a new one."""
         result, new, text_changed, file_changed = [], [], [], []
         for row in rows:
@@ -107,9 +134,7 @@ class BatchWriter:
             stored = None
             if digest and not (kept and self.images.shows(existing.photo_image, digest)):
                 stored = self.images.store(digest)
-            photo = Photo(
-                id=existing.photo_id if kept else None, caption=line.caption, credit=line.credit
-            )
+            photo = LeadPhoto(existing.photo_id if kept else None, line.caption, line.credit)
             if stored:
                 photo.image = stored.name
                 photo.width, photo.height = stored.width, stored.height
@@ -124,12 +149,25 @@ class BatchWriter:
             elif (existing.photo_caption, existing.photo_credit) != (line.caption, line.credit):
                 text_changed.append(photo)
             result.append(photo)
-        Photo.objects.bulk_create(new)
-        Photo.objects.bulk_update(text_changed, PHOTO_TEXT_FIELDS)
-        Photo.objects.bulk_update(file_changed, PHOTO_TEXT_FIELDS + PHOTO_FILE_FIELDS)
+        for photo, photo_id in zip(new, bulk_sql.reserve_ids(Photo, len(new)), strict=True):
+            photo.id = photo_id
+        no_renditions = bulk_sql.db_value(Photo, "renditions", [])
+        inserted = [
+            (photo.id, photo.caption, photo.credit, *photo.file_values(no_renditions))
+            for photo in new
+        ]
+        bulk_sql.insert(Photo, ["id", *PHOTO_TEXT_FIELDS, *PHOTO_FILE_FIELDS], inserted)
+        texts = [(photo.caption, photo.credit, photo.id) for photo in text_changed]
+        bulk_sql.update(Photo, PHOTO_TEXT_FIELDS, texts)
+        files = [
+            (photo.caption, photo.credit, *photo.file_values(no_renditions), photo.id)
+            for photo in file_changed
+        ]
+        bulk_sql.update(Photo, [*PHOTO_TEXT_FIELDS, *PHOTO_FILE_FIELDS], files)
         return result
 
-    def _write_articles(self, rows: list[Row], photos: list[Photo]) -> None:
+    def _write_articles(self, rows: list[Row], photos: list[LeadPhoto]) -> None:
+        now = timezone.now()
         for row, photo in zip(rows, photos, strict=True):
             line = row.line
             if line.paragraphs is not None:
@@ -147,16 +185,16 @@ class BatchWriter:
                 status=_status(line, row.existing),
                 published_at=line.published_at,
                 lead_photo_id=photo.id,
+                updated_at=now,
             )
-        # Rows whose id is known (updates, and new articles keeping an explicit id) are
-        # upserted; only then may the database hand out ids, so it never picks one of them.
-        known = [row.article for row in rows if row.article.id is not None]
-        Article.objects.bulk_create(
-            known, update_conflicts=True, unique_fields=["id"], update_fields=ARTICLE_FIELDS
+        write_articles(
+            [row.article for row in rows if row.article.id is not None],
+            [row.article for row in rows if row.article.id is None],
+            ARTICLE_FIELDS,
+            explicit_new_ids=any(
+                row.existing is None for row in rows if row.article.id is not None
+            ),
         )
-        if any(row.existing is None for row in rows if row.article.id is not None):
-            _reset_article_sequence()
-        Article.objects.bulk_create([row.article for row in rows if row.article.id is None])
 
     def _write_tags(self, rows: list[Row]) -> list[tuple[int, int]]:
         """Replace each article's tags with the line's: one delete, one insert.
@@ -170,20 +208,49 @@ class BatchWriter:
         return links
 
 
+def write_articles(
+    known: list[Article],
+    new: list[Article],
+    fields: list[str],
+    *,
+    explicit_new_ids: bool = False,
+) -> None:
+    """Write Article instances: ``known`` (an id set) upserted, their ``fields``
+    overwritten and nothing else; then ``new`` inserted, given ids as they go in.
+
+    ``explicit_new_ids``: some ``known`` ids are new articles' (lines that name their
+    id); the database may hand out ids only after those are written, so it never
+    picks one of them.
+    """
+    columns = ["id", *fields]
+    written = [Article._meta.get_field(name) for name in columns]
+    attributes = attrgetter(*(field.attname for field in written))
+    dates = [n for n, field in enumerate(written) if isinstance(field, models.DateTimeField)]
+    adapt = connection.ops.adapt_datetimefield_value
+
+    def values(article: Article) -> list:
+        row = list(attributes(article))
+        for n in dates:
+            row[n] = adapt(row[n])
+        return row
+
+    bulk_sql.upsert(
+        Article, columns, [values(article) for article in known], unique=["id"], update=fields
+    )
+    if explicit_new_ids:
+        _reset_article_sequence()
+    for article, article_id in zip(new, bulk_sql.reserve_ids(Article, len(new)), strict=True):
+        article.id = article_id
+    bulk_sql.insert(Article, columns, [values(article) for article in new])
+
+
 def replace_tags(updated_ids: list[int], links: list[tuple[int, int]]) -> None:
     """Give articles exactly these tags: the updated articles' old links are deleted,
     then every ``(article_id, tag_id)`` link is inserted; each pair must appear once."""
     through = Article.tags.through
     if updated_ids:
         through.objects.filter(article_id__in=updated_ids).delete()
-    if links:
-        # Plain executemany: building a model instance per link would cost more
-        # than everything else in the batch.
-        quote = connection.ops.quote_name
-        table = quote(through._meta.db_table)
-        columns = ", ".join(quote(through._meta.get_field(f).column) for f in ("article", "tag"))
-        with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s)", links)
+    bulk_sql.insert(through, ["article", "tag"], links)
 
 
 def _status(line: ArticleLine, existing: Existing | None) -> str:

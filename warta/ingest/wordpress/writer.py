@@ -5,13 +5,15 @@ importing the same export again updates the articles it made. Names go through t
 JSON Lines importer's ``NameMap`` and tags through its ``replace_tags``.
 """
 
+from django.utils import timezone
+
 from warta.newsroom.models import Article, Photo, Reporter, Section, Tag
 from warta.newsroom.signals import articles_imported
 
-from ..batch import replace_tags
+from .. import bulk_sql
+from ..batch import replace_tags, write_articles
 from ..models import LegacyUrl, WordPressImage, WordPressPost
 from ..names import NameMap
-from .bulk_sql import set_column, upsert
 from .content import plain_text
 from .permalinks import category_keys, post_keys, tag_key
 from .posts import Post
@@ -63,6 +65,7 @@ class PostWriter:
         self.reporters.ensure(post.reporter for post in posts)
         self.tags.ensure(name for post in posts for _, name in post.other_categories + post.tags)
         slugs = self._slugs(posts, existing)
+        now = timezone.now()
         articles = []
         for post in posts:
             article_id = existing.get(post.post_id)
@@ -80,14 +83,14 @@ class PostWriter:
                     body=post.body,
                     status=status,
                     published_at=post.published_at,
+                    updated_at=now,
                 )
             )
         updated = [article for article in articles if article.id is not None]
-        Article.objects.bulk_create(
-            updated, update_conflicts=True, unique_fields=["id"], update_fields=ARTICLE_FIELDS
+        write_articles(
+            updated, [article for article in articles if article.id is None], ARTICLE_FIELDS
         )
-        Article.objects.bulk_create([article for article in articles if article.id is None])
-        upsert(
+        bulk_sql.upsert(
             WordPressPost,
             ["site", "post_id", "article", "thumbnail_id"],
             [
@@ -97,19 +100,23 @@ class PostWriter:
             unique=["site", "post_id"],
             update=["thumbnail_id"],
         )
-        replace_tags(
-            [article.id for article in updated],
-            [
-                (article.id, tag_id)
-                for post, article in zip(posts, articles, strict=True)
-                for tag_id in dict.fromkeys(
-                    self.tags.id(name) for _, name in post.other_categories + post.tags
-                )
-            ],
-        )
+        tag_links = [
+            (article.id, tag_id)
+            for post, article in zip(posts, articles, strict=True)
+            for tag_id in dict.fromkeys(
+                self.tags.id(name) for _, name in post.other_categories + post.tags
+            )
+        ]
+        replace_tags([article.id for article in updated], tag_links)
         self._write_old_addresses(posts, articles)
+        # The articles as written and every tag they now have: the index needs to read
+        # nothing back (the lead photo, set at the end, is not indexed).
         articles_imported.send(
-            sender=PostWriter, views=[], article_ids=[article.id for article in articles]
+            sender=PostWriter,
+            views=[],
+            article_ids=[article.id for article in articles],
+            articles=articles,
+            tag_links=tag_links,
         )
         return len(articles) - len(updated), len(updated)
 
@@ -160,7 +167,7 @@ class PostWriter:
             for key, name in archives:
                 if key not in self._archives:  # a section's page wins over a tag's
                     targets[key] = self._archives[key] = (None, None, self.tags.id(name))
-        upsert(
+        bulk_sql.upsert(
             LegacyUrl,
             ["path", "article", "section", "tag"],
             [(key, *target) for key, target in targets.items()],
@@ -189,7 +196,7 @@ class PostWriter:
 
     def write_images(self, items: list[Item]) -> None:
         """Record attachments (their old address, caption and alt text), file unfetched."""
-        upsert(
+        bulk_sql.upsert(
             WordPressImage,
             ["site", "attachment_id", "url", "title", "caption", "alt_text"],
             [
@@ -225,15 +232,21 @@ class PostWriter:
             .values_list("pk", "url", "title", "caption", "alt_text")
         )
         while chunk := list(missing[:PHOTO_CHUNK]):
-            photos = [
-                Photo(caption=_caption(url, title, caption), alt_text=alt_text)
-                for _, url, title, caption, alt_text in chunk
-            ]
-            Photo.objects.bulk_create(photos)
-            set_column(
+            photo_ids = bulk_sql.reserve_ids(Photo, len(chunk))
+            bulk_sql.insert(
+                Photo,
+                ["id", "caption", "alt_text"],
+                [
+                    (photo_id, _caption(url, title, caption), alt_text)
+                    for photo_id, (_, url, title, caption, alt_text) in zip(
+                        photo_ids, chunk, strict=True
+                    )
+                ],
+            )
+            bulk_sql.update(
                 WordPressImage,
-                "photo",
-                [(photo.id, row[0]) for row, photo in zip(chunk, photos, strict=True)],
+                ["photo"],
+                [(photo_id, row[0]) for row, photo_id in zip(chunk, photo_ids, strict=True)],
             )
         linked = 0
         last = 0
@@ -256,7 +269,7 @@ class PostWriter:
                 linked += 1
                 if photo_id != current:
                     changed.append((photo_id, article_id))
-            set_column(Article, "lead_photo", changed)
+            bulk_sql.update(Article, ["lead_photo"], changed)
         return linked
 
 

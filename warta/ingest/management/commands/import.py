@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -14,6 +15,10 @@ PROGRESS_MIN_BYTES = 1_000_000
 
 class Command(BaseCommand):
     help = "Import articles from a JSON Lines file; importing it again updates them."
+    # Only the model checks: the others (URLs, templates, security) concern serving
+    # pages, and the URL check alone imports every view, a start-up cost of ~0.4 s an
+    # operator would wait through on every import. ``warta check`` still runs them all.
+    requires_system_checks = [Tags.models]
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path, help="a .jsonl file, one article per line")
