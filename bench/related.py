@@ -40,6 +40,7 @@ def _main(out: str, samples: str) -> None:
 
     from warta.newsroom.models import Article
     from warta.related.models import RelatedArticle
+    from warta.related.selectors import forget_related_blocks
     from warta.related.services import related_refresh
 
     live = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
@@ -57,6 +58,7 @@ def _main(out: str, samples: str) -> None:
              for url in urls]  # fmt: skip
 
     RelatedArticle.objects.filter(article_id__in=picked).delete()
+    forget_related_blocks()  # or the cached blocks would answer instead
     first_views = [_timed(lambda url=url: client.get(url)) for url in urls]
     Path(out).write_text(
         json.dumps(
@@ -72,17 +74,20 @@ def _main(out: str, samples: str) -> None:
 
 
 def _queries(client, url: str, *, block: bool) -> int:
-    """Queries of a view of ``url`` after a warm-up view (the shared boxes cached)."""
+    """Queries of a view of ``url`` after a warm-up view (the shared boxes cached), the
+    Baca Juga block not cached: the most it adds, once per article and cache period."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from warta.portal.views import article as article_view
+    from warta.related.selectors import forget_related_blocks
 
     real = article_view.related_links
     if not block:
         article_view.related_links = lambda article: []
     try:
         assert client.get(url).status_code == 200
+        forget_related_blocks()
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
     finally:
