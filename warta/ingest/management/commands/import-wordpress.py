@@ -5,17 +5,13 @@ Django names a command after its module file, and imports it with
 ``import.py`` beside this file), so the file's name is the command's name.
 """
 
-import sys
 from pathlib import Path
 
 from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
+from warta.ingest.management.reading import source_with_progress
 from warta.ingest.wordpress import WxrError, import_wordpress
-
-# Below this size an import takes a moment and a progress bar would only flicker.
-PROGRESS_MIN_BYTES = 1_000_000
 
 
 class Command(BaseCommand):
@@ -32,28 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="the .xml file from Tools → Export")
 
     def handle(self, *args, file: Path, **options) -> None:
-        try:
-            source = file.open("rb")
-            size = file.stat().st_size
-        except FileNotFoundError:
-            raise CommandError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file}: is a folder, not a file") from None
-        except OSError as exc:
-            raise CommandError(f"{file}: cannot be read ({exc.strerror})") from None
-        quiet = options["verbosity"] == 0 or size < PROGRESS_MIN_BYTES
-        with (
-            source,
-            tqdm(
-                total=size,
-                unit="B",
-                unit_scale=True,
-                file=sys.stderr,
-                disable=True if quiet else None,
-            ) as bar,
-        ):
+        with source_with_progress(file, verbosity=options["verbosity"]) as (source, progress):
             try:
-                report = import_wordpress(source, progress=bar.update)
+                report = import_wordpress(source, progress=progress)
             except WxrError as exc:
                 raise CommandError(f"Nothing imported: {file}: {exc}") from None
         self.stdout.write(

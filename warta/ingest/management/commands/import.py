@@ -1,16 +1,12 @@
 """``warta import FILE.jsonl``: load articles from JSON Lines (see README, "Importing")."""
 
-import sys
 from pathlib import Path
 
 from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from warta.ingest.importer import ImportAborted, import_lines
-
-# Below this size an import takes a moment and a progress bar would only flicker.
-PROGRESS_MIN_BYTES = 1_000_000
+from warta.ingest.management.reading import source_with_progress
 
 
 class Command(BaseCommand):
@@ -29,32 +25,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, skip_invalid: bool, **options) -> None:
-        try:
-            source = file.open("rb")
-            size = file.stat().st_size
-        except FileNotFoundError:
-            raise CommandError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file}: is a folder, not a file") from None
-        except OSError as exc:
-            raise CommandError(f"{file}: cannot be read ({exc.strerror})") from None
-        quiet = options["verbosity"] == 0 or size < PROGRESS_MIN_BYTES
-        with (
-            source,
-            tqdm(
-                total=size,
-                unit="B",
-                unit_scale=True,
-                file=sys.stderr,
-                disable=True if quiet else None,
-            ) as bar,
-        ):
+        with source_with_progress(file, verbosity=options["verbosity"]) as (source, progress):
             try:
                 report = import_lines(
                     source,
                     skip_invalid=skip_invalid,
                     base_dir=file.resolve().parent,
-                    progress=bar.update,
+                    progress=progress,
                 )
             except ImportAborted as exc:
                 raise CommandError(f"Nothing imported: {exc}") from None
