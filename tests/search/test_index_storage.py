@@ -6,8 +6,6 @@ so an entry removed after its row changed would leave words behind; FTS5's own
 integrity check, asked to compare the index with the rows, catches exactly that.
 """
 
-import json
-
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -17,31 +15,10 @@ from warta.ingest.importer import import_lines
 from warta.newsroom.models import Article
 from warta.search.backends.sql import DOCUMENTS
 from warta.search.indexing import index_articles, rebuild_index
-from warta.search.selectors import search_articles
 
-from .conftest import changed
+from .conftest import changed, found_titles, import_line
 
 pytestmark = pytest.mark.django_db
-
-
-def line(slug: str, title: str, **fields) -> str:
-    record = {
-        "slug": slug,
-        "section": "Ekonomi",
-        "title": title,
-        "reporter": "Sarah",
-        "published_at": "2024-02-14T07:00:00+07:00",
-        "lead": "Teras berita.",
-        "paragraphs": ["Isi berita."],
-        "caption": "Foto",
-        "tags": ["Pasar Modal"],
-        **fields,
-    }
-    return json.dumps(record)
-
-
-def titles(query: str) -> list[str]:
-    return sorted(hit.article.title for hit in search_articles(query=query).hits)
 
 
 def documents() -> list[tuple]:
@@ -63,18 +40,18 @@ def assert_index_matches_documents() -> None:
 def test_an_import_writes_the_documents_a_reindex_would():
     import_lines(
         [
-            line("gedung", "Gedung dibangun", tags=["Pasar Modal", "Infrastruktur"]),
-            line(
+            import_line("gedung", "Gedung dibangun", tags=["Pasar Modal", "Infrastruktur"]),
+            import_line(
                 "pasar",
                 "Pasar dibuka",
                 paragraphs=None,
                 body="<p>Pedagang <b>senang</b> &amp; lega.</p>",
             ),
-            line("draf", "Draf gempa", status="draft"),
+            import_line("draf", "Draf gempa", status="draft"),
         ]
     )
     # A re-import takes the other path of the same batch: updating what exists.
-    import_lines([line("gedung", "Gedung diresmikan", tags=["Infrastruktur"])])
+    import_lines([import_line("gedung", "Gedung diresmikan", tags=["Infrastruktur"])])
     imported = documents()
     rebuild_index_fully()
     assert imported == documents()
@@ -87,21 +64,25 @@ def rebuild_index_fully() -> None:
 
 
 def test_the_index_follows_every_kind_of_change():
-    import_lines([line("gedung", "Gedung dibangun"), line("banjir", "Banjir di Kutai")])
-    import_lines([line("gedung", "Pasar dibuka", paragraphs=["Pedagang senang."])])  # re-import
-    import_lines([line("banjir", "Banjir di Kutai", status="draft")])  # out of the index
+    import_lines(
+        [import_line("gedung", "Gedung dibangun"), import_line("banjir", "Banjir di Kutai")]
+    )
+    import_lines(
+        [import_line("gedung", "Pasar dibuka", paragraphs=["Pedagang senang."])]
+    )  # re-import
+    import_lines([import_line("banjir", "Banjir di Kutai", status="draft")])  # out of the index
     edited = changed(make_article(title="Gempa Cianjur", tags=[make_tag("Bencana")]))
     Article.objects.filter(pk=edited.pk).update(title="Longsor Cianjur")
     changed(edited)
     assert_index_matches_documents()
-    assert titles("pembangunan") == []
-    assert titles("pedagang") == ["Pasar dibuka"]
-    assert titles("banjir") == []
-    assert titles("gempa") == []
-    assert titles("longsor") == ["Longsor Cianjur"]
+    assert found_titles("pembangunan") == []
+    assert found_titles("pedagang") == ["Pasar dibuka"]
+    assert found_titles("banjir") == []
+    assert found_titles("gempa") == []
+    assert found_titles("longsor") == ["Longsor Cianjur"]
     rebuild_index_fully()
     assert_index_matches_documents()
-    assert titles("longsor") == ["Longsor Cianjur"]
+    assert found_titles("longsor") == ["Longsor Cianjur"]
 
 
 def test_a_deleted_article_leaves_nothing_behind_in_the_index():
@@ -114,17 +95,17 @@ def test_a_deleted_article_leaves_nothing_behind_in_the_index():
     Article.objects.filter(pk=reborn.pk).update(id=doomed_id)
     index_articles(article_ids=[doomed_id])
     assert_index_matches_documents()
-    assert titles("korupsi") == []
-    assert titles("cabai") == ["Harga cabai naik"]
+    assert found_titles("korupsi") == []
+    assert found_titles("cabai") == ["Harga cabai naik"]
 
 
 def test_reindex_after_a_migration_round_trip_finds_the_same(transactional_db):
     """The migration that made the FTS5 table read the document rows, run backwards and
     forwards on a database holding documents: everything is still found."""
-    import_lines([line("gedung", "Gedung dibangun"), line("pasar", "Pasar dibuka")])
+    import_lines([import_line("gedung", "Gedung dibangun"), import_line("pasar", "Pasar dibuka")])
     call_command("migrate", "search", "0004", verbosity=0)
-    assert titles("pembangunan") == ["Gedung dibangun"]  # the old table, filled again
+    assert found_titles("pembangunan") == ["Gedung dibangun"]  # the old table, filled again
     call_command("migrate", "search", verbosity=0)
     assert_index_matches_documents()
-    assert titles("pembangunan") == ["Gedung dibangun"]
-    assert titles("pasar modal") == ["Gedung dibangun", "Pasar dibuka"]
+    assert found_titles("pembangunan") == ["Gedung dibangun"]
+    assert found_titles("pasar modal") == ["Gedung dibangun", "Pasar dibuka"]
