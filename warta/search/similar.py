@@ -48,14 +48,30 @@ def _run(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-class _Sqlite:
+class _Engine:
+    """What both engines share: a query for any of the terms, counted term by term."""
+
+    OR = ""
+
     @staticmethod
     def quoted(term: str) -> str:
-        return '"' + term.replace('"', '""') + '"'
+        raise NotImplementedError
 
     @classmethod
     def any_of(cls, terms: list[str]) -> str:
-        return " OR ".join(cls.quoted(term) for term in terms)
+        return cls.OR.join(cls.quoted(term) for term in terms)
+
+    @classmethod
+    def count_params(cls, terms, exclude_id, cap) -> list:
+        return [p for i, t in enumerate(terms) for p in (i, cls.quoted(t), exclude_id, cap)]
+
+
+class _Sqlite(_Engine):
+    OR = " OR "
+
+    @staticmethod
+    def quoted(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
 
     @staticmethod
     def count_sql(how_many: int) -> str:
@@ -66,10 +82,6 @@ class _Sqlite:
             f"WHERE {FTS_TABLE} MATCH %s AND rowid <> %s LIMIT %s))"
         )
         return " UNION ALL ".join([one] * how_many)
-
-    @classmethod
-    def count_params(cls, terms, exclude_id, cap) -> list:
-        return [p for i, t in enumerate(terms) for p in (i, cls.quoted(t), exclude_id, cap)]
 
     @staticmethod
     def rank_sql() -> str:
@@ -82,14 +94,12 @@ class _Sqlite:
         )
 
 
-class _Postgres:
+class _Postgres(_Engine):
+    OR = " | "
+
     @staticmethod
     def quoted(term: str) -> str:
         return "'" + term.replace("\\", "").replace("'", "''") + "'"
-
-    @classmethod
-    def any_of(cls, terms: list[str]) -> str:
-        return " | ".join(cls.quoted(term) for term in terms)
 
     @staticmethod
     def count_sql(how_many: int) -> str:
@@ -101,10 +111,6 @@ class _Postgres:
             f"AND d.article_id <> %s LIMIT %s) s)"
         )
         return " UNION ALL ".join([one] * how_many)
-
-    @classmethod
-    def count_params(cls, terms, exclude_id, cap) -> list:
-        return [p for i, t in enumerate(terms) for p in (i, cls.quoted(t), exclude_id, cap)]
 
     @staticmethod
     def rank_sql() -> str:
