@@ -38,10 +38,7 @@ EDIT_MARK = " (diperbarui)"
 
 
 def measure_desk(sandbox: Sandbox, *, requests: int, saves: int) -> dict:
-    out = sandbox.root / "desk.json"
-    command = [sys.executable, str(Path(__file__).resolve()), str(out), str(requests), str(saves)]
-    sandbox.run(command, "desk")
-    return json.loads(out.read_text())
+    return sandbox.measure(__file__, "desk", requests, saves)
 
 
 def _main(out: str, requests: str, saves: str) -> None:

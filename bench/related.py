@@ -26,10 +26,7 @@ QUERY_PAGES = 20
 
 
 def measure_related(sandbox: Sandbox, *, samples: int = SAMPLES) -> dict:
-    out = sandbox.root / "related.json"
-    command = [sys.executable, str(Path(__file__).resolve()), str(out), str(samples)]
-    sandbox.run(command, "related")
-    return json.loads(out.read_text())
+    return sandbox.measure(__file__, "related", samples)
 
 
 def _main(out: str, samples: str) -> None:

@@ -39,18 +39,7 @@ def measure_render(
 
     ``name`` names its log and output in the sandbox folder, which siblings share.
     """
-    out = sandbox.root / f"{name}.json"
-    command = [
-        sys.executable,
-        str(Path(__file__).resolve()),
-        str(out),
-        str(urls_file),
-        str(pages),
-        str(rounds),
-        str(profile or ""),
-    ]
-    sandbox.run(command, name)
-    return json.loads(out.read_text())
+    return sandbox.measure(__file__, name, urls_file, pages, rounds, profile or "")
 
 
 def _main(out: str, urls_file: str, pages: str, rounds: str, profile: str) -> None:

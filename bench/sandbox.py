@@ -6,6 +6,7 @@ WARTA_SECRET_KEY_FILE pointing at ./var) and the sandbox's own are set instead.
 """
 
 import ctypes
+import json
 import os
 import secrets
 import shutil
@@ -72,6 +73,13 @@ class Sandbox:
         if done.returncode != 0:
             raise StepFailed(log_name, done.returncode, log)
         return done
+
+    def measure(self, script: str, name: str, *args) -> dict:
+        """Run a measurement script (``python SCRIPT OUT.json ARGS...``) in this sandbox
+        and return the JSON it wrote; ``name`` names its log and output file."""
+        out = self.root / f"{name}.json"
+        self.run([sys.executable, str(Path(script).resolve()), str(out), *map(str, args)], name)
+        return json.loads(out.read_text())
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

@@ -42,10 +42,7 @@ HOSTILE = [
 
 
 def measure_search(sandbox: Sandbox, *, rounds: int) -> dict:
-    out = sandbox.root / "search.json"
-    command = [sys.executable, str(Path(__file__).resolve()), str(out), str(rounds)]
-    sandbox.run(command, "search")
-    return json.loads(out.read_text())
+    return sandbox.measure(__file__, "search", rounds)
 
 
 def _main(out: str, rounds: str) -> None:

@@ -29,10 +29,7 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def measure_syndication(sandbox: Sandbox, *, requests: int) -> dict:
-    out = sandbox.root / "syndication.json"
-    command = [sys.executable, str(Path(__file__).resolve()), str(out), str(requests)]
-    sandbox.run(command, "syndication")
-    return json.loads(out.read_text())
+    return sandbox.measure(__file__, "syndication", requests)
 
 
 def _main(out: str, requests: str) -> None:
