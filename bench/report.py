@@ -210,10 +210,8 @@ def _desk_rows(desk: dict) -> list[Row]:
                 met,
             )
         )
-        if not met and sql["slow"]:
-            slowest = sql["slow"][0]
-            why = f"slowest {slowest['ms']:.0f} ms: {_plan(slowest)}"
-            result.append(Row(f"  SQL {sql['total_ms']:.0f} ms; {why}", ""))
+        if not met:
+            result += _slow_sql_rows(sql)
     for key, label in (
         ("save_service", "desk save, service article_save"),
         ("save_admin", "desk save, admin POST of the change form"),
@@ -238,6 +236,15 @@ def _desk_rows(desk: dict) -> list[Row]:
     return result
 
 
+def _slow_sql_rows(sql: dict) -> list[Row]:
+    """Why a missed target was missed: the SQL total and the slowest query's plan."""
+    if not sql["slow"]:
+        return []
+    slowest = sql["slow"][0]
+    why = f"slowest {slowest['ms']:.0f} ms: {_plan(slowest)}"
+    return [Row(f"  SQL {sql['total_ms']:.0f} ms; {why}", "")]
+
+
 def _syndication_rows(desk: dict) -> list[Row]:
     if "syndication" not in desk:
         return []
@@ -254,10 +261,8 @@ def _syndication_rows(desk: dict) -> list[Row]:
                 met,
             )
         )
-        if not met and sql["slow"]:
-            slowest = sql["slow"][0]
-            why = f"slowest {slowest['ms']:.0f} ms: {_plan(slowest)}"
-            result.append(Row(f"  SQL {sql['total_ms']:.0f} ms; {why}", ""))
+        if not met:
+            result += _slow_sql_rows(sql)
     return result
 
 
