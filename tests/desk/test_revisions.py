@@ -128,15 +128,18 @@ def test_restore_saves_the_old_content_as_a_new_revision(editor):
     assert _kinds(article) == [(1, Kind.MANUAL), (2, Kind.MANUAL), (3, Kind.RESTORE)]
 
 
+def _restore(client, article, revision, *, base_version: int, **kwargs):
+    """Press "Pulihkan" on the history page, as seen at ``base_version``."""
+    url = f"/redaksi/newsroom/article/{article.pk}/revisi/{revision.pk}/pulihkan/"
+    return client.post(url, {"base_version": base_version}, **kwargs)
+
+
 def test_restore_through_the_history_page(client, editor):
     article = _draft(editor)
     old = article.revisions.get()
     _save(article, editor, title="Judul baru")
     client.force_login(editor)
-    response = client.post(
-        f"/redaksi/newsroom/article/{article.pk}/revisi/{old.pk}/pulihkan/",
-        {"base_version": 2},
-    )
+    response = _restore(client, article, old, base_version=2)
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.title, article.version) == ("Banjir di Jakarta", 3)
@@ -147,10 +150,7 @@ def test_a_reporter_may_not_restore_someone_elses_article(client, editor):
     old = article.revisions.get()
     reporter = make_user(REPORTER)
     client.force_login(reporter)
-    response = client.post(
-        f"/redaksi/newsroom/article/{article.pk}/revisi/{old.pk}/pulihkan/",
-        {"base_version": 1},
-    )
+    response = _restore(client, article, old, base_version=1)
     assert response.status_code == 403
     assert article.revisions.count() == 1
 
@@ -160,11 +160,7 @@ def test_restore_of_a_stale_view_is_refused(client, editor):
     old = article.revisions.get()
     _save(article, editor, title="Judul baru")
     client.force_login(editor)
-    response = client.post(
-        f"/redaksi/newsroom/article/{article.pk}/revisi/{old.pk}/pulihkan/",
-        {"base_version": 1},
-        follow=True,
-    )
+    response = _restore(client, article, old, base_version=1, follow=True)
     assert "sudah diubah oleh" in response.content.decode()
     article.refresh_from_db()
     assert (article.title, article.version) == ("Judul baru", 2)
