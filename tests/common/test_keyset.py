@@ -3,8 +3,11 @@
 from datetime import UTC, datetime
 
 import pytest
+import time_machine
 
-from warta.common.keyset import Cursor, InvalidCursor
+from warta.common.keyset import Cursor, InvalidCursor, newest_shown
+
+NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 
 
 def test_cursor_round_trip_keeps_microseconds():
@@ -31,3 +34,25 @@ def test_cursor_round_trip_keeps_microseconds():
 def test_odd_cursors_are_refused(raw):
     with pytest.raises(InvalidCursor):
         Cursor.decode(raw)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_first_page_shows_up_to_now():
+    assert newest_shown(None) == NOW
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_later_page_shows_nothing_newer_than_its_cursor():
+    earlier = Cursor(datetime(2025, 3, 1, 8, 30, tzinfo=UTC), 7)
+    assert newest_shown(earlier.encode()) == earlier.moment
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_cursor_from_the_future_shows_nothing_newer_than_now():
+    later = Cursor(datetime(2027, 1, 1, tzinfo=UTC), 7)
+    assert newest_shown(later.encode()) == NOW
+
+
+def test_an_odd_cursor_gives_no_bound():
+    with pytest.raises(InvalidCursor):
+        newest_shown("abc")

@@ -60,3 +60,19 @@ def test_caption_with_credit_reads_like_the_seed():
     photo = make_photo("Presiden Rusia, Vladimir Putin dan Presiden Turki, Recep Tayyip Erdogan")
     assert photo.caption_with_credit.endswith("Recep Tayyip Erdogan/Net")
     assert make_photo("Tanpa kredit", credit="").caption_with_credit == "Tanpa kredit"
+
+
+def _live_from(article: Article):
+    return Article.objects.values_list("live_from", flat=True).get(pk=article.pk)
+
+
+def test_the_database_keeps_live_from_in_step_with_status_and_date():
+    article = make_article(status=Article.Status.DRAFT)
+    assert _live_from(article) is None
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.SCHEDULED)
+    assert _live_from(article) == article.published_at
+    later = article.published_at + timedelta(days=1)
+    Article.objects.filter(pk=article.pk).update(published_at=later)
+    assert _live_from(article) == later
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.WITHDRAWN)
+    assert _live_from(article) is None

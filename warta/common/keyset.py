@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 # Cursors beyond these bounds cannot come from a real page; refusing them early keeps
 # odd input away from datetime arithmetic and the database driver.
@@ -49,6 +50,18 @@ class KeysetPage:
     items: list
     next_cursor: str | None
     is_first: bool
+
+
+def newest_shown(cursor: str | None) -> datetime:
+    """The latest moment a page after ``cursor`` can show: now, or the cursor's own
+    moment when that is earlier; raises InvalidCursor.
+
+    Filter the list by this single upper bound rather than by now and the cursor apart:
+    of two upper bounds on the same indexed column SQLite seeks by the first it is given
+    and filters by the other, so a deep page would walk every newer row of the index.
+    """
+    now = timezone.now()
+    return min(now, Cursor.decode(cursor).moment) if cursor else now
 
 
 def keyset_page(

@@ -102,7 +102,10 @@ def _write(model: type[models.Model], fields: Sequence[str], rows: Sequence[tupl
     others = [
         field
         for field in model._meta.concrete_fields
-        if field not in named and not (field.primary_key and field.db_returning)
+        # The database writes generated columns (Article.live_from) itself.
+        if field not in named
+        and not field.generated
+        and not (field.primary_key and field.db_returning)
     ]
     now = timezone.now()
     defaults = tuple(field.get_db_prep_save(_default(field, now), connection) for field in others)

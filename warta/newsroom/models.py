@@ -4,6 +4,13 @@
 every later consumer ask ``Article.objects.published()`` instead of repeating it.
 An article dated in the future is simply not published yet, so it appears on its
 own at its time with no cron or worker.
+
+The database keeps ``live_from`` itself (a stored generated column): the publication
+time of an article in a live status, NULL otherwise. "Published" is then one range on
+one indexed column, ``live_from <= now``, which every engine walks newest first and
+stops after a page. Asked as "status in (published, scheduled) and published_at <=
+now", the newest live articles come from two slices of an index and SQLite sorted
+every live article to merge them: 300-600 ms per list page at 100,000 articles.
 """
 
 from datetime import datetime
@@ -133,9 +140,7 @@ class ArticleQuerySet(models.QuerySet):
         A scheduled article needs no job to go live: once its time passes it is
         published by this definition, on every page at once.
         """
-        return self.filter(
-            status__in=Article.LIVE_STATUSES, published_at__lte=now or timezone.now()
-        )
+        return self.filter(live_from__lte=now or timezone.now())
 
     def withdrawn(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.WITHDRAWN)
@@ -150,7 +155,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(reporter=reporter)
 
     def latest_first(self) -> "ArticleQuerySet":
-        return self.order_by("-published_at", "-id")
+        """Newest first, in the order of the live indexes (for published articles,
+        ``live_from`` is their publication time)."""
+        return self.order_by("-live_from", "-id")
 
     def for_listing(self, *extra_fields: str) -> "ArticleQuerySet":
         """Just what a list item shows: no bodies, section for the URL, photo for a thumb.
@@ -161,7 +168,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 LISTING_FIELDS = (
-    "id", "title", "slug", "lead", "published_at", "section__slug", "section__name",
+    "id", "title", "slug", "lead", "published_at", "live_from", "section__slug", "section__name",
     "lead_photo__image", "lead_photo__caption", "lead_photo__alt_text", "lead_photo__credit",
     "lead_photo__width", "lead_photo__height", "lead_photo__renditions",
 )  # fmt: skip
@@ -228,6 +235,15 @@ class Article(models.Model):
     tags = models.ManyToManyField(Tag, verbose_name="tag", blank=True, related_name="articles")
     status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("waktu terbit", default=timezone.now)
+    # Written by the database on every insert and update (see the module docstring).
+    live_from = models.GeneratedField(
+        expression=models.Case(
+            models.When(status__in=LIVE_STATUSES, then=models.F("published_at")),
+            default=None,
+        ),
+        output_field=models.DateTimeField(null=True),
+        db_persist=True,
+    )
     # Placement, decided by the managing editor.
     is_headline = models.BooleanField("headline", default=False)
     is_editors_pick = models.BooleanField("pilihan redaksi", default=False)
@@ -253,13 +269,19 @@ class Article(models.Model):
             ("correct_article", "Boleh menerbitkan ralat dan hak jawab"),
         ]
         indexes = [
+            # Reader lists: the newest live articles, of the site, a section, a reporter.
+            models.Index(fields=["-live_from", "-id"], name="article_live"),
+            models.Index(fields=["section", "-live_from", "-id"], name="article_live_section"),
+            models.Index(fields=["reporter", "-live_from", "-id"], name="article_live_reporter"),
+            # Editors' picks never expire: without an index of their own, a site with
+            # few picks would walk every live article to find them.
+            models.Index(
+                fields=["-live_from", "-id"],
+                condition=models.Q(is_editors_pick=True),
+                name="article_editors_picks",
+            ),
+            # One status's articles by publication time (scheduled ones, a month's).
             models.Index(fields=["status", "-published_at", "-id"], name="article_latest"),
-            models.Index(
-                fields=["section", "status", "-published_at", "-id"], name="article_section"
-            ),
-            models.Index(
-                fields=["reporter", "status", "-published_at", "-id"], name="article_reporter"
-            ),
             # The desk lists articles by last change, filtered by status, section or
             # reporter: each filter can walk its index in order and stop after a page.
             models.Index(fields=["-updated_at", "-id"], name="article_desk_recent"),

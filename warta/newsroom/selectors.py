@@ -150,7 +150,7 @@ def placements() -> Placements:
         live = Article.objects.published(now).latest_first()
         found = Placements(
             headline=live.filter(
-                is_headline=True, published_at__gte=now - timedelta(hours=HEADLINE_HOURS)
+                is_headline=True, live_from__gte=now - timedelta(hours=HEADLINE_HOURS)
             )
             .for_listing()
             .first(),
@@ -159,7 +159,7 @@ def placements() -> Placements:
             ),
             breaking=article_links(
                 live.filter(
-                    is_breaking=True, published_at__gte=now - timedelta(hours=BREAKING_HOURS)
+                    is_breaking=True, live_from__gte=now - timedelta(hours=BREAKING_HOURS)
                 ).select_related("section")[:3]
             ),
         )

@@ -10,10 +10,10 @@ Entries are plain rows (no model instances), their addresses formatted from one
 Django's template language and ``reverse()`` cost ten times the rest.
 
 Nothing here sorts or groups the whole archive. A month's page walks the
-``article_latest`` index (status, newest first) and skips to its offset inside the
-index; the index counts each month inside that index too, month by month from the
-oldest published article to the newest, instead of grouping by a month computed per
-row (SQLite's TruncMonth calls into Python for every article).
+``article_live`` index (newest first) and skips to its offset inside the index; the
+index counts each month inside that index too, month by month from the oldest
+published article to the newest, instead of grouping by a month computed per row
+(SQLite's TruncMonth calls into Python for every article).
 """
 
 import re
@@ -44,9 +44,8 @@ NEWS_PAGE_SIZE = 250
 MONTH_PAGE_SIZE = 250
 # A month of 50,000 URLs has 200 pages; six digits leave room and stop overflows.
 MAX_PAGE_DIGITS = 6
-# The order of the article_latest index (status, -published_at, -id): pages read it
-# as it lies on disk, with no sort.
-INDEX_ORDER = ("status", "-published_at", "-id")
+# The order of the article_live index: pages read it as it lies on disk, with no sort.
+INDEX_ORDER = ("-live_from", "-id")
 
 
 def _month_start(year: int, month: int) -> datetime:
@@ -64,8 +63,8 @@ def live_between(start: datetime, end: datetime):
     walk by the first (now) and reads every later month too.
     """
     now = timezone.now()
-    live = Article.objects.filter(status__in=Article.LIVE_STATUSES, published_at__gte=start)
-    return live.filter(published_at__lte=now) if now < end else live.filter(published_at__lt=end)
+    live = Article.objects.filter(live_from__gte=start)
+    return live.filter(live_from__lte=now) if now < end else live.filter(live_from__lt=end)
 
 
 class ArticleRowSitemap(Sitemap):
@@ -196,13 +195,11 @@ class NewsSitemap(ArticleRowSitemap):
     limit = NEWS_PAGE_SIZE
 
     def items(self):
-        return Article.objects.filter(
-            published_at__gte=timezone.now() - timedelta(hours=NEWS_HOURS)
-        )
+        return Article.objects.filter(live_from__gte=timezone.now() - timedelta(hours=NEWS_HOURS))
 
     @cached_property
     def paginator(self):
-        # Counted inside the article_latest index and capped at what Google reads: the
+        # Counted inside the article_live index and capped at what Google reads: the
         # sitemap index needs nothing more. Only the page asked for reads its ids.
         count = min(self.items().published().count(), NEWS_LIMIT)
         return Paginator(range(count), self.limit)
@@ -256,17 +253,11 @@ class Sitemaps(Mapping):
 
     def _months(self) -> dict[str, ArticleMonthSitemap]:
         """Every month with published articles, newest first, with its count."""
-        live = Article.objects.published()
-        # The oldest of each live status, each from its own end of the index.
-        firsts = [
-            live.filter(status=status).order_by("published_at").values_list("published_at")[:1]
-            for status in Article.LIVE_STATUSES
-        ]
-        found = [row[0] for rows in firsts for row in rows]
-        if not found:
+        # The oldest published article, from the far end of the article_live index.
+        oldest = Article.objects.published().order_by("live_from").values_list("live_from")[:1]
+        if not oldest:
             return {}
-        oldest = min(found)
-        local = timezone.localtime(oldest)
+        local = timezone.localtime(oldest[0][0])
         start = _month_start(local.year, local.month)
         now = timezone.now()
         months = {}

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 
 from warta.common.dates import day_date, parse_day
 from warta.common.http_cache import public_page
-from warta.common.keyset import InvalidCursor, keyset_page
+from warta.common.keyset import InvalidCursor, keyset_page, newest_shown
 from warta.newsroom.models import Article, Reporter, Section, Tag
 
 from ..fragments import popular_box
@@ -29,12 +29,26 @@ def _trail(name: str, request) -> list[tuple[str, str]]:
     return [(name, request.path)]
 
 
-def _page(request, queryset):
+def _cursor(request) -> str | None:
     cursor = request.GET.get(CURSOR_PARAM, "")
     if len(cursor) > MAX_PARAM_LENGTH:
         raise Http404("Halaman tidak ditemukan")
+    return cursor or None
+
+
+def _published(request):
+    """The published articles a page of the list can show: none newer than its cursor."""
     try:
-        return keyset_page(queryset.for_listing(), cursor or None, settings.PAGE_SIZE)
+        return Article.objects.published(newest_shown(_cursor(request)))
+    except InvalidCursor:
+        raise Http404("Halaman tidak ditemukan") from None
+
+
+def _page(request, queryset):
+    try:
+        return keyset_page(
+            queryset.for_listing(), _cursor(request), settings.PAGE_SIZE, time_field="live_from"
+        )
     except InvalidCursor:
         raise Http404("Halaman tidak ditemukan") from None
 
@@ -76,7 +90,7 @@ def _render_list(request, template, queryset, status=200, **context):
 @public_page
 def section(request, section):
     found = get_object_or_404(Section, slug=section)
-    articles = Article.objects.published().in_section(found)
+    articles = _published(request).in_section(found)
     return _render_list(
         request,
         "portal/pages/section.html",
@@ -90,7 +104,7 @@ def section(request, section):
 @public_page
 def tag(request, slug):
     found = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().tagged(found)
+    articles = _published(request).tagged(found)
     return _render_list(
         request,
         "portal/pages/tag.html",
@@ -104,7 +118,7 @@ def tag(request, slug):
 @public_page
 def reporter(request, slug):
     found = get_object_or_404(Reporter, slug=slug)
-    articles = Article.objects.published().by_reporter(found)
+    articles = _published(request).by_reporter(found)
     return _render_list(
         request,
         "portal/pages/reporter.html",
@@ -118,7 +132,7 @@ def reporter(request, slug):
 @public_page
 def index(request):
     """Indeks: all published news newest first, optionally one day (``?tanggal=``)."""
-    articles = Article.objects.published()
+    articles = _published(request)
     raw_day = request.GET.get("tanggal", "").strip()
     day = parse_day(raw_day) if raw_day else None
     if raw_day and day is None:
@@ -135,7 +149,7 @@ def index(request):
     if day is not None:
         zone = timezone.get_current_timezone()
         start = datetime.combine(day, time.min, tzinfo=zone)
-        articles = articles.filter(published_at__gte=start, published_at__lt=start + timedelta(1))
+        articles = articles.filter(live_from__gte=start, live_from__lt=start + timedelta(1))
     return _render_list(
         request,
         "portal/pages/index.html",
