@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WARTA := $(BIN)/warta
 export WARTA_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
 
-.PHONY: run test bench lint install clean-var
+.PHONY: run run-prod test bench bench-prod lint install clean-var
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-prod: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[prod]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -33,11 +37,18 @@ run: $(VENV)/.installed var/secret_key
 	$(WARTA) reindex --if-empty
 	$(WARTA) serve
 
+# The production stack on this machine: the local PostgreSQL and Redis
+# (WARTA_DATABASE_URL, WARTA_REDIS_URL; see deploy/run_prod.py for the defaults),
+# gunicorn, the view-count worker and nginx in front at http://$(EDGE_LISTEN)/.
+EDGE_LISTEN ?= 127.0.0.1:8080
+run-prod: $(VENV)/.installed-prod var/secret_key
+	$(BIN)/python deploy/run_prod.py --listen $(EDGE_LISTEN)
+
 # The whole suite on the embedded default (SQLite); then, when WARTA_TEST_DATABASE_URL
 # names a PostgreSQL (CI sets it), everything but the browser tests again against it.
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check warta tests bench
-	$(BIN)/ruff format --check warta tests bench
+	$(BIN)/ruff check warta tests bench deploy
+	$(BIN)/ruff format --check warta tests bench deploy
 	$(BIN)/lint-imports
 	env -u WARTA_TEST_DATABASE_URL PYTHONPATH=. $(WARTA) makemigrations --check --dry-run --settings=tests.settings
 	env -u WARTA_TEST_DATABASE_URL $(BIN)/pytest
@@ -50,3 +61,8 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# The production stack (local PostgreSQL, a private Redis, gunicorn, the beacon
+# service, nginx) against issue 5's ratios; add BENCH_PROD_ARGS=--scale for 1M articles.
+bench-prod: $(VENV)/.installed-test
+	$(BIN)/python bench/prod.py $(BENCH_PROD_ARGS)

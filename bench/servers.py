@@ -90,6 +90,16 @@ def nginx(sandbox: Sandbox, pages: Path, probe_path: str):
 
 
 @contextmanager
+def nginx_configured(sandbox: Sandbox, conf: Path, name: str, port: int, probe_path: str):
+    """nginx running a configuration written elsewhere (`warta nginx-config --standalone`
+    writes one), listening on ``port``; its folder is the configuration's."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    command = [binary, "-e", "stderr", "-p", str(conf.parent), "-c", str(conf)]
+    with _server(sandbox, command, name, port, probe_path) as base_url:
+        yield base_url
+
+
+@contextmanager
 def _server(sandbox: Sandbox, command: list[str], name: str, port: int, probe_path: str):
     log = sandbox.root / f"{name}.log"
     with log.open("wb") as out:

@@ -1,7 +1,9 @@
 """Test settings: the production settings, made fast and isolated.
 
-Tests run against the real database engines: SQLite by default, PostgreSQL when
-WARTA_TEST_DATABASE_URL is set (CI sets it).
+Tests run in one of the two modes Warta runs in: the embedded default (SQLite, a
+per-process cache) or, when WARTA_TEST_DATABASE_URL and WARTA_TEST_REDIS_URL are both
+set (CI sets them), production mode: PostgreSQL, and Redis as the cache and session
+store. WARTA_TEST_DATABASE_URL alone runs PostgreSQL with the per-process cache.
 """
 
 import os
@@ -17,15 +19,26 @@ if os.environ.get("WARTA_TEST_DATABASE_URL"):
     os.environ["WARTA_DATABASE_URL"] = os.environ["WARTA_TEST_DATABASE_URL"]
 else:
     os.environ.pop("WARTA_DATABASE_URL", None)
-os.environ.pop("WARTA_REDIS_URL", None)
+# The Redis database named by WARTA_TEST_REDIS_URL belongs to the tests: every test
+# starts and ends with it flushed (tests/conftest.py).
+PRODUCTION_MODE = bool(
+    os.environ.get("WARTA_TEST_DATABASE_URL") and os.environ.get("WARTA_TEST_REDIS_URL")
+)
+if PRODUCTION_MODE:
+    os.environ["WARTA_REDIS_URL"] = os.environ["WARTA_TEST_REDIS_URL"]
+else:
+    os.environ.pop("WARTA_REDIS_URL", None)
+# Replica routing is tested against a private primary and standby (tests/production/).
+os.environ.pop("WARTA_DATABASE_REPLICA_URLS", None)
 
 from warta.settings import *  # noqa: E402,F403
 
 # Hashing passwords slowly protects production accounts, and only slows tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Each test process gets its own in-memory cache; tests that need the shared
-# cross-process cache configure it themselves.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not PRODUCTION_MODE:
+    # Each test process gets its own in-memory cache; tests that need the shared
+    # cross-process cache configure it themselves.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Hashed static names need collectstatic; tests render templates without it.
 STORAGES = {
     **STORAGES,  # noqa: F405

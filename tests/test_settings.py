@@ -63,3 +63,75 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     result = run_with({"WARTA_SECRET_KEY": "k", "WARTA_VAR_DIR": str(tmp_path)}, code)
     assert result.stdout.strip() == "wal"
+
+
+PRINT_ROUTING = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DATABASE_REPLICAS, settings.DATABASE_ROUTERS, "
+    "[settings.DATABASES[a]['PORT'] for a in settings.DATABASE_REPLICAS], "
+    "[settings.DATABASES[a]['TEST']['MIRROR'] for a in settings.DATABASE_REPLICAS])"
+)
+
+
+def test_replica_urls_become_replica_aliases_read_through_the_router():
+    result = run_with(
+        {
+            "WARTA_SECRET_KEY": "k",
+            "WARTA_DATABASE_URL": "postgres://warta@db1.example:5432/berita",
+            "WARTA_DATABASE_REPLICA_URLS": (
+                "postgres://warta@db2.example:5433/berita, postgres://warta@db3.example:5434/berita"
+            ),
+        },
+        PRINT_ROUTING,
+    )
+    assert result.stdout.strip() == (
+        "['replica1', 'replica2'] ['warta.common.db_routing.ReplicaRouter'] [5433, 5434] "
+        "['default', 'default']"
+    )
+
+
+def test_without_replicas_there_is_no_router():
+    result = run_with({"WARTA_SECRET_KEY": "k"}, PRINT_ROUTING)
+    assert result.stdout.strip() == "[] [] [] []"
+
+
+def test_replicas_need_a_postgresql_primary(tmp_path):
+    result = run_with(
+        {
+            "WARTA_SECRET_KEY": "k",
+            "WARTA_VAR_DIR": str(tmp_path),
+            "WARTA_DATABASE_REPLICA_URLS": "postgres://warta@db2.example/berita",
+        }
+    )
+    assert result.returncode != 0
+    assert "WARTA_DATABASE_REPLICA_URLS needs PostgreSQL" in result.stderr
+
+
+def test_a_bad_replica_url_is_a_clear_error():
+    result = run_with(
+        {
+            "WARTA_SECRET_KEY": "k",
+            "WARTA_DATABASE_URL": "postgres://warta@db1.example/berita",
+            "WARTA_DATABASE_REPLICA_URLS": "nonsense://",
+        }
+    )
+    assert result.returncode != 0
+    assert "WARTA_DATABASE_REPLICA_URLS 'nonsense://' is not a database URL" in result.stderr
+
+
+def test_sessions_live_in_redis_and_the_database_when_redis_is_configured(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SESSION_ENGINE)"
+    )
+    embedded = run_with({"WARTA_SECRET_KEY": "k", "WARTA_VAR_DIR": str(tmp_path)}, code)
+    assert embedded.stdout.strip() == "django.contrib.sessions.backends.db"
+    with_redis = run_with(
+        {
+            "WARTA_SECRET_KEY": "k",
+            "WARTA_VAR_DIR": str(tmp_path),
+            "WARTA_REDIS_URL": "redis://cache.example:6379/0",
+        },
+        code,
+    )
+    assert with_redis.stdout.strip() == "django.contrib.sessions.backends.cached_db"

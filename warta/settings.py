@@ -92,11 +92,17 @@ INSTALLED_APPS = [
     "warta.dashboard",
     "warta.api",
     "warta.portal",
+    # Last: its receivers refresh cache nodes after the other apps dropped their caches.
+    "warta.edge",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the rest, so it sees the final 404 (after the legacy-address lookup).
+    "warta.edge.middleware.ReaderErrorCaching",
+    # Before anything reads the database: decides where this request's reads go.
+    "warta.common.db_routing.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,13 +144,11 @@ TEMPLATES = [
 ]
 
 
-def _database(url: str) -> dict:
+def _database(url: str, variable: str = "WARTA_DATABASE_URL") -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     except Exception as exc:  # dj-database-url raises several types for bad URLs
-        raise ImproperlyConfigured(
-            f"WARTA_DATABASE_URL {url!r} is not a database URL: {exc}"
-        ) from exc
+        raise ImproperlyConfigured(f"{variable} {url!r} is not a database URL: {exc}") from exc
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["OPTIONS"] = {
@@ -162,17 +166,57 @@ def _database(url: str) -> dict:
 
 DATABASE_URL = os.environ.get("WARTA_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'warta.sqlite3'}"
 DATABASES = {"default": _database(DATABASE_URL)}
+
+
+def _replicas(urls: str) -> dict[str, dict]:
+    """Read replicas of the primary as aliases replica1, replica2, … in the order given."""
+    replicas = {}
+    for number, url in enumerate((u.strip() for u in urls.split(",") if u.strip()), start=1):
+        config = _database(url, "WARTA_DATABASE_REPLICA_URLS")
+        if not (_is_postgresql(config) and _is_postgresql(DATABASES["default"])):
+            raise ImproperlyConfigured(
+                "WARTA_DATABASE_REPLICA_URLS needs PostgreSQL: WARTA_DATABASE_URL and every "
+                "replica must be postgres:// URLs (streaming replicas of that primary)."
+            )
+        # A replica that is down should cost a reader a moment, not the page: give up
+        # connecting soon and read from the primary (warta/common/db_routing.py).
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+        # Django's test runner reads a replica from the primary's test database.
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica{number}"] = config
+    return replicas
+
+
+def _is_postgresql(config: dict) -> bool:
+    return config["ENGINE"].startswith("django.db.backends.postgresql")
+
+
+DATABASES.update(_replicas(os.environ.get("WARTA_DATABASE_REPLICA_URLS", "")))
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# Reader pages (GET/HEAD) read from a replica; the desk, and the signed previews an
+# editor opens right after saving, always read from the primary.
+DATABASE_ROUTERS = ["warta.common.db_routing.ReplicaRouter"] if DATABASE_REPLICAS else []
+DATABASE_PRIMARY_PATHS = ["/redaksi/", "/pratinjau/"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("WARTA_REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that Redis being away is a cache miss (logged),
+            # not an error: pages are served from the database until it is back.
+            "BACKEND": "warta.common.redis_cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "warta",
+            # A Redis that stops answering costs a request half a second, once: the
+            # backend then skips it for a moment (see redis_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # Desk sessions are read from Redis, so any app server knows a logged-in editor with
+    # no database query, and written through to the database (only on login, logout or
+    # a change, as before), so a Redis restart or eviction logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # A cache shared by every worker process on this machine (SQLite files under var/),
     # so the beacon's de-duplication and rate limits hold across gunicorn workers.
@@ -235,10 +279,65 @@ BEACON_RATE_PER_MINUTE = _int("WARTA_BEACON_RATE_PER_MINUTE", 30)
 BEACON_FLUSH_SECONDS = _int("WARTA_BEACON_FLUSH_SECONDS", 5)
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = _int("WARTA_TRUSTED_PROXY_COUNT", 0)
+# Behind a trusted proxy (deploy/nginx sets the header), https at the proxy is https
+# here: canonical addresses and the desk's CSRF origin check depend on it.
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# How long short lists (UPDATE, navigation) may be served from the cache.
-LIST_CACHE_SECONDS = _int("WARTA_LIST_CACHE_SECONDS", 30)
+# How long short lists (UPDATE, navigation) may be served from the cache. A scheduled
+# article comes due with no event to drop them: this plus a page's s-maxage and
+# stale-while-revalidate (30 + 20) is how late it can reach the lists, within 60 s.
+LIST_CACHE_SECONDS = _int("WARTA_LIST_CACHE_SECONDS", 10)
 PAGE_SIZE = 20
+
+# Reader pages in browsers and shared caches (warta/common/http_cache.py): fresh this
+# long, then served stale for up to PAGE_STALE_SECONDS while a fresh copy is fetched,
+# so a list shows a change within the sum. An article's own page is refreshed on
+# every cache node the moment it changes (warta/edge/).
+PAGE_CACHE_SECONDS = _int("WARTA_PAGE_CACHE_SECONDS", 30)
+PAGE_STALE_SECONDS = _int("WARTA_PAGE_STALE_SECONDS", 20)
+# The page caches in front of the app (nginx from deploy/), as the app reaches them,
+# and the secret their refresh requests carry.
+CACHE_NODES = [
+    url.strip().rstrip("/")
+    for url in os.environ.get("WARTA_CACHE_NODES", "").split(",")
+    if url.strip()
+]
+if any(not url.startswith(("http://", "https://")) for url in CACHE_NODES):
+    raise ImproperlyConfigured(
+        f"WARTA_CACHE_NODES lists base URLs such as http://10.0.0.5, not {CACHE_NODES!r}"
+    )
+
+
+def _cache_refresh_secret() -> str:
+    secret = os.environ.get("WARTA_CACHE_REFRESH_SECRET", "").strip()
+    secret_file = os.environ.get("WARTA_CACHE_REFRESH_SECRET_FILE", "").strip()
+    if not secret and secret_file:
+        try:
+            secret = Path(secret_file).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(
+                f"WARTA_CACHE_REFRESH_SECRET_FILE {secret_file!r}: {exc}"
+            ) from exc
+    if secret and not (secret.isascii() and secret.replace("-", "").replace("_", "").isalnum()):
+        # It is written into nginx's configuration as a literal.
+        raise ImproperlyConfigured(
+            "WARTA_CACHE_REFRESH_SECRET may hold only letters, digits, '-' and '_'."
+        )
+    if CACHE_NODES and len(secret) < 16:
+        raise ImproperlyConfigured(
+            "WARTA_CACHE_NODES is set, so WARTA_CACHE_REFRESH_SECRET (or _FILE) must be too: "
+            "at least 16 characters, the same on every app server and cache node."
+        )
+    return secret
+
+
+CACHE_REFRESH_SECRET = _cache_refresh_secret()
+# A node that does not answer within this is logged and skipped; saving never waits.
+CACHE_REFRESH_TIMEOUT = 2.0
+# Each refresh is sent again this much later: a reader's request the app answered just
+# before the commit (or from a replica a moment behind) may reach a cache after it.
+CACHE_REFRESH_REPEAT_SECONDS = 3.0
 
 # The largest photo the desk accepts.
 MAX_UPLOAD_BYTES = _int("WARTA_MAX_UPLOAD_MB", 10) * 1024 * 1024
@@ -246,6 +345,8 @@ MAX_UPLOAD_BYTES = _int("WARTA_MAX_UPLOAD_MB", 10) * 1024 * 1024
 PREVIEW_MAX_AGE_SECONDS = _int("WARTA_PREVIEW_HOURS", 24) * 3600
 
 BIND = os.environ.get("WARTA_BIND", "127.0.0.1:8000")
+# `warta serve-beacon`, the view beacon apart from the pages (production, behind nginx).
+BEACON_BIND = os.environ.get("WARTA_BEACON_BIND", "127.0.0.1:8001")
 WORKERS = _int("WARTA_WORKERS", 2)
 
 LOGGING = {

@@ -2,6 +2,7 @@
 JSON 404 for unknown addresses, the OpenAPI document."""
 
 import pytest
+from django.conf import settings
 
 from tests.factories import make_article
 from warta.newsroom.models import Article
@@ -27,7 +28,7 @@ def test_every_answer_has_a_strong_etag_that_gives_304(client, endpoint):
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
-    assert "max-age=60" in again["Cache-Control"]
+    assert f"max-age={settings.PAGE_CACHE_SECONDS}" in again["Cache-Control"]
     assert again["Access-Control-Allow-Origin"] == "*"
     other = client.get(url(endpoint, article), headers={"If-None-Match": '"something-else"'})
     assert other.status_code == 200 and other.content == first.content
@@ -46,7 +47,7 @@ def test_an_edit_changes_the_etag(client):
 def test_answers_may_be_cached_publicly_and_read_from_any_origin(client, endpoint):
     response = client.get(url(endpoint, make_article()))
     directives = {part.strip() for part in response["Cache-Control"].split(",")}
-    assert {"public", "max-age=60"} <= directives
+    assert {"public", f"max-age={settings.PAGE_CACHE_SECONDS}"} <= directives
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Access-Control-Expose-Headers"] == "ETag"
 

@@ -25,7 +25,7 @@ def clock(time_machine):
     return time_machine
 
 
-def test_views_in_two_hours_make_two_buckets(send_beacon, clock):
+def test_views_in_two_hours_make_two_buckets(embedded_mode, send_beacon, clock):
     article = make_article(published_at=MORNING - timedelta(days=1))
     send_beacon(str(article.id))
     send_beacon(str(article.id), ip="203.0.113.20")

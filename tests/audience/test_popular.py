@@ -6,11 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.factories import make_article
-from warta.audience import buffer
 from warta.audience.counters import hour_of
 from warta.audience.models import ArticleViewHour
 from warta.audience.selectors import ArticleLink, popular_articles
 from warta.newsroom.models import Article
+
+from .readers import flush_views
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_links_are_plain_data(clock):
         link.title = "Lain"
 
 
-def test_cached_for_a_minute(clock, send_beacon, django_assert_max_num_queries):
+def test_cached_for_a_minute(clock, clock_driven_cache, send_beacon, django_assert_max_num_queries):
     leader, challenger = _article(), _article()
     _viewed(leader, 2)
     _viewed(challenger, 1)
@@ -108,7 +109,7 @@ def test_cached_for_a_minute(clock, send_beacon, django_assert_max_num_queries):
 
     for reader in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
         send_beacon(str(challenger.id), ip=reader)
-    buffer.flush_views()
+    flush_views()
 
     clock.shift(timedelta(seconds=59))
     with django_assert_max_num_queries(0):

@@ -35,10 +35,11 @@ def test_browsers_are_readers(user_agent):
 
 
 def _request(remote="198.51.100.1", forwarded=None, ua=CHROME):
+    """A beacon request's WSGI environ (``request.META``), what the functions read."""
     extra = {"REMOTE_ADDR": remote, "HTTP_USER_AGENT": ua}
     if forwarded is not None:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
-    return RequestFactory().post("/b", **extra)
+    return RequestFactory().post("/b", **extra).META
 
 
 def test_client_ip_ignores_forwarded_for_without_trusted_proxies(settings):

@@ -22,7 +22,7 @@ def _named(username, first, last):
     return user
 
 
-def test_the_first_editor_holds_the_lock_until_it_expires():
+def test_the_first_editor_holds_the_lock_until_it_expires(clock_driven_cache):
     budi, sari = _named("budi", "Budi", "Santoso"), _named("sari", "Sari", "Dewi")
     with time_machine.travel(timezone.now(), tick=False) as clock:
         assert lock_acquire(1, budi).name == "Budi Santoso"
@@ -45,7 +45,9 @@ def test_release_frees_only_ones_own_lock():
     assert lock_holder(1) is None
 
 
-def test_the_banner_names_the_other_editor_and_goes_when_the_lock_expires(client):
+def test_the_banner_names_the_other_editor_and_goes_when_the_lock_expires(
+    client, clock_driven_cache
+):
     article = make_article()
     budi, sari = _named("budi", "Budi", "Santoso"), _named("sari", "Sari", "Dewi")
     url = f"/redaksi/newsroom/article/{article.pk}/change/"

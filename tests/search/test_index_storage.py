@@ -104,7 +104,8 @@ def test_reindex_after_a_migration_round_trip_finds_the_same(transactional_db):
     forwards on a database holding documents: everything is still found."""
     import_lines([import_line("gedung", "Gedung dibangun"), import_line("pasar", "Pasar dibuka")])
     call_command("migrate", "search", "0004", verbosity=0)
-    assert found_titles("pembangunan") == ["Gedung dibangun"]  # the old table, filled again
+    if connection.vendor == "sqlite":  # PostgreSQL's code reads the vector 0006 stores
+        assert found_titles("pembangunan") == ["Gedung dibangun"]  # the old table, refilled
     call_command("migrate", "search", verbosity=0)
     assert_index_matches_documents()
     assert found_titles("pembangunan") == ["Gedung dibangun"]

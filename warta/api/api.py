@@ -19,7 +19,7 @@ aggregators. Only published articles appear; a withdrawn article answers 410.
 * Lists are newest first and paged by an opaque cursor: follow `next` until it is
   null. A page never repeats or skips an article, however deep.
 * Every 200 carries a strong `ETag`; send it back as `If-None-Match` to get a 304.
-  Answers may be cached publicly for 60 seconds.
+  Answers may be cached publicly for a short while, as their `Cache-Control` says.
 * Any origin may read the API from a browser (`Access-Control-Allow-Origin: *`).
 * A bad parameter answers 400 with `{"detail": "..."}`; an unknown article 404, a
   withdrawn one 410, both with the same body.

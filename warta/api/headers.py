@@ -1,15 +1,13 @@
 """HTTP headers every read-API answer carries.
 
 The API serves the same public data to everyone, so shared caches may keep it
-briefly (``public_page``), a client revalidates with ``If-None-Match`` against a
-strong ETag hashed from the body (Django's ``conditional_page``), and any web page
+briefly and a client revalidates with ``If-None-Match`` against a strong ETag
+hashed from the body (both ``public_page``), and any web page
 may read it from a browser: ``Access-Control-Allow-Origin: *``. Only simple GETs
 are offered; a browser's own cache sends ``If-None-Match`` without a preflight.
 """
 
 from functools import wraps
-
-from django.views.decorators.http import conditional_page
 
 from warta.common.http_cache import public_page
 
@@ -26,7 +24,7 @@ def open_to_any_origin(view):
     return wrapper
 
 
-# In the order ninja's decorate_view applies them, innermost first: Cache-Control on
-# the 200, then the ETag (and the 304, which keeps Cache-Control), then CORS on
-# every answer, 304 and errors included.
-READ_API_HEADERS = (public_page, conditional_page, open_to_any_origin)
+# In the order ninja's decorate_view applies them, innermost first: Cache-Control and
+# the ETag on the 200 (and the 304, which keeps Cache-Control), then CORS on every
+# answer, 304 and errors included.
+READ_API_HEADERS = (public_page, open_to_any_origin)

@@ -22,3 +22,23 @@ class ArticleViewHour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}: {self.views}"
+
+
+class FlushedViewBatch(models.Model):
+    """A batch of Redis view counts already added to the hourly buckets.
+
+    The flush worker writes this row in the same transaction as the batch's counts,
+    so after a crash it can tell a batch it must still write from one it only has to
+    delete from Redis (see ``flush.py``).
+    """
+
+    name = models.CharField(max_length=80, primary_key=True)
+    views = models.PositiveBigIntegerField()
+    flushed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "kiriman jumlah baca"
+        verbose_name_plural = "kiriman jumlah baca"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.views}"

@@ -1,23 +1,28 @@
-"""Who is asking, without cookies: the client IP and a visitor fingerprint."""
+"""Who is asking, without cookies: the client IP and a visitor fingerprint.
 
+Each function takes the request's WSGI environ (``request.META`` in a Django view), so
+the beacon's shortcut past Django's request cycle uses them too.
+"""
+
+import functools
 import hashlib
 import ipaddress
+from collections.abc import Mapping
 
 from django.conf import settings
-from django.http import HttpRequest
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(meta: Mapping[str, str]) -> str:
     """The client's address: REMOTE_ADDR, or the X-Forwarded-For hop our own proxies added.
 
     With ``settings.TRUSTED_PROXY_COUNT`` = n, each of our n proxies appended the
     address it saw, so the client is the n-th hop from the right; anything further
     left was written by the client and could be forged.
     """
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote = meta.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop.strip() for hop in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         hops = [hop for hop in hops if hop]
         if hops:
             # Fewer hops than proxies means a misconfiguration; the leftmost is the best guess.
@@ -26,21 +31,33 @@ def client_ip(request: HttpRequest) -> str:
     return _normalised(remote) or ""
 
 
-def visitor_key(request: HttpRequest) -> str:
+def visitor_key(meta: Mapping[str, str]) -> str:
     """A stable, non-reversible name for one reader: hash of client IP and User-Agent."""
-    user_agent = request.META.get("HTTP_USER_AGENT", "")
-    return _digest(f"{client_ip(request)}\n{user_agent}")
+    return reader_keys(meta)[1]
 
 
-def client_key(request: HttpRequest) -> str:
+def client_key(meta: Mapping[str, str]) -> str:
     """A non-reversible name for the client address (the rate limit's key)."""
-    return _digest(client_ip(request))
+    return _digest(client_ip(meta))
+
+
+def reader_keys(meta: Mapping[str, str]) -> tuple[str, str]:
+    """``(client_key, visitor_key)`` together, the address worked out once (the beacon's
+    every request needs both)."""
+    address = client_ip(meta)
+    user_agent = meta.get("HTTP_USER_AGENT", "")
+    return _digest(address), _digest(f"{address}\n{user_agent}")
 
 
 def _digest(text: str) -> str:
     # Keyed with the secret so the stored keys cannot be matched back to addresses.
-    key = hashlib.sha256(settings.SECRET_KEY.encode()).digest()
+    key = _hash_key(settings.SECRET_KEY)
     return hashlib.blake2b(text.encode(errors="replace"), key=key, digest_size=16).hexdigest()
+
+
+@functools.cache
+def _hash_key(secret: str) -> bytes:
+    return hashlib.sha256(secret.encode()).digest()
 
 
 def _normalised(address: str) -> str | None:

@@ -27,14 +27,22 @@ def lock_acquire(article_id: int, user) -> LockHolder:
     """
     mine = {"user_id": user.pk, "name": _display_name(user)}
     key = _key(article_id)
-    if cache.add(key, mine, LOCK_SECONDS):
-        return LockHolder(**mine)
-    current = cache.get(key)
-    if current is not None and current.get("user_id") != user.pk:
-        return LockHolder(**current)
-    # Ours (or it expired between add and get): refresh it.
-    cache.set(key, mine, LOCK_SECONDS)
-    return LockHolder(**mine)
+    # Only ``add`` takes a lock: it is atomic in every cache backend (SET NX on Redis),
+    # so of two editors opening the article at once on two app servers, one gets it.
+    # A lock that expires between two calls is simply taken again the same way.
+    for _attempt in range(3):
+        if cache.add(key, mine, LOCK_SECONDS):
+            return LockHolder(**mine)
+        current = cache.get(key)
+        if current is None:
+            continue
+        if current.get("user_id") != user.pk:
+            return LockHolder(**current)
+        # Ours: a heartbeat keeps it alive. ``touch`` never overwrites a lock someone
+        # else took after ours lapsed, as a ``set`` would.
+        if cache.touch(key, LOCK_SECONDS):
+            return LockHolder(**current)
+    return lock_holder(article_id) or LockHolder(**mine)
 
 
 def lock_holder(article_id: int) -> LockHolder | None:

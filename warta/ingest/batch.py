@@ -6,6 +6,7 @@ articles, their tags and historical view counts go out on ``articles_imported``.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from operator import attrgetter
 
 from django.core.management.color import no_style
@@ -41,6 +42,7 @@ class Existing:
     photo_caption: str
     photo_credit: str
     status: str
+    published_at: datetime
 
 
 @dataclass
@@ -110,6 +112,11 @@ class BatchWriter:
             article_ids=[row.article.id for row in rows],
             articles=[row.article for row in rows],
             tag_links=tag_links,
+            previously_published_at=[
+                row.existing.published_at
+                for row in rows
+                if row.existing and row.existing.published_at != row.article.published_at
+            ],
         )
         return [
             Existing(
@@ -120,6 +127,7 @@ class BatchWriter:
                 photo_caption=photo.caption,
                 photo_credit=photo.credit,
                 status=row.article.status,
+                published_at=row.article.published_at,
             )
             for row, photo in zip(rows, photos, strict=True)
         ]

@@ -1,4 +1,4 @@
-"""The bulk writes of an import, as one ``executemany`` each.
+"""The bulk writes of an import, as one statement (or ``COPY``) each.
 
 ``bulk_create`` builds the SQL of every batch anew and prepares every value of every
 row through its field, and ``bulk_update`` writes a ``CASE`` per row: for an import
@@ -7,9 +7,10 @@ call and the rows go to the driver as they are, so callers pass values the way t
 database takes them (strings and numbers as they are; dates through
 ``connection.ops.adapt_datetimefield_value``; anything else through ``db_value``).
 
-``executemany`` returns no rows, so inserts whose ids the caller needs take them
-from ``reserve_ids`` first. The SQL is the same on SQLite and PostgreSQL; only
-reserving ids differs.
+``executemany`` (and ``COPY``) return no rows, so inserts whose ids the caller needs
+take them from ``reserve_ids`` first. Plain inserts go through
+``warta.common.bulk_insert`` (``COPY`` on PostgreSQL); upserts and updates are the
+same SQL on SQLite and PostgreSQL; reserving ids differs.
 """
 
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from datetime import datetime
 
 from django.db import connection, models
 from django.utils import timezone
+
+from warta.common.bulk_insert import insert_rows
 
 
 def insert(model: type[models.Model], fields: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -55,6 +58,21 @@ def update(model: type[models.Model], fields: Sequence[str], rows: Sequence[tupl
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+
+
+def check_constraints_now() -> None:
+    """PostgreSQL: check foreign keys statement by statement for the rest of the
+    transaction, not all at COMMIT.
+
+    Django makes them DEFERRABLE INITIALLY DEFERRED, so a million-article import
+    queued some ten million checks (300 MB in the server) and ran them all in its
+    COMMIT, a minute after the last batch. Checked as each batch goes in, the server
+    does that work while the next batch is read (see read_ahead.py). A no-op on
+    SQLite, whose checks are immediate already.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
@@ -109,11 +127,15 @@ def _write(model: type[models.Model], fields: Sequence[str], rows: Sequence[tupl
     ]
     now = timezone.now()
     defaults = tuple(field.get_db_prep_save(_default(field, now), connection) for field in others)
+    if defaults:
+        rows = [(*row, *defaults) for row in rows]
+    if not tail:
+        columns = [field.column for field in [*named, *others]]
+        insert_rows(model._meta.db_table, columns, rows)
+        return
     columns = ", ".join(quote(field.column) for field in [*named, *others])
     marks = ", ".join(["%s"] * (len(named) + len(others)))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks}){tail}"
-    if defaults:
-        rows = [(*row, *defaults) for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 

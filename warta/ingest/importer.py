@@ -10,6 +10,7 @@ belongs to a different article than the line's id is a bad line.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,8 +21,10 @@ from pydantic import ValidationError
 
 from warta.newsroom.models import Article
 
+from . import bulk_sql
 from .batch import BatchWriter, Existing, Row
 from .images import ImageError, ImageFiles
+from .read_ahead import read_ahead
 from .schema import ArticleLine, reason
 
 BATCH_SIZE = 500
@@ -131,9 +134,12 @@ class Importer:
     def run(
         self, parsed: Iterator[_Parsed], progress: Callable[[int], None] | None
     ) -> ImportReport:
+        # The next chunk is read and checked while this one is written (read_ahead.py).
+        chunks = read_ahead(iter(lambda: list(islice(parsed, BATCH_SIZE)), []))
         try:
-            with transaction.atomic():
-                while chunk := list(islice(parsed, BATCH_SIZE)):
+            with closing(chunks), transaction.atomic():
+                bulk_sql.check_constraints_now()
+                for chunk in chunks:
                     self._import_chunk(chunk)
                     if progress:
                         progress(sum(size for _, size, _ in chunk))
@@ -211,10 +217,11 @@ class _Known:
             "lead_photo__caption",
             "lead_photo__credit",
             "status",
+            "published_at",
         )
         return cls(
-            Existing(id, slug, photo_id, image or "", caption or "", credit or "", status)
-            for id, slug, photo_id, image, caption, credit, status in rows
+            Existing(id, slug, photo_id, image or "", caption or "", credit or "", *rest)
+            for id, slug, photo_id, image, caption, credit, *rest in rows
         )
 
     def match(self, line: ArticleLine) -> Existing | None:

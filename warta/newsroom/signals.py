@@ -9,10 +9,14 @@ from django.dispatch import Signal
 # ``article_ids`` lists every article the batch wrote. Optional, for listeners that
 # would otherwise read back what was just written: ``articles``, those Article
 # instances exactly as written, and ``tag_links``, ``(article_id, tag_id)`` for every
-# tag they now have. A sender gives both or neither.
+# tag they now have. A sender gives both or neither. Also optional,
+# ``previously_published_at``: the publication times the batch's updated articles had
+# before, where the batch changed them (the archive's months they left).
 articles_imported = Signal()
 
 # Sent after the transaction commits whenever what readers may see of an article
-# changes (published, scheduled, withdrawn, edited while live, corrected). Apps that
-# cache lists or pages drop what they hold. kwargs: article_id.
+# changes (published, scheduled, withdrawn, edited while live or scheduled, corrected). Apps that
+# cache lists or pages drop what they hold. kwargs: article_id; and, when the change
+# moved the article in time (rescheduled, its date edited, a scheduled article
+# published now), ``previously_published_at``: its publication time before.
 article_changed = Signal()

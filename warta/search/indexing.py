@@ -6,9 +6,10 @@ never found.
 
 Imports index each batch inside their transaction (see receivers.py), so this path is
 written for throughput: rows are read as tuples, never as model instances, and
-written with one ``executemany`` per table. Building a model instance per article
-and per tag cost more than the stemming itself. An import hands over the articles
-it has just written, so their text is not read back either (``index_written_articles``).
+written in bulk, one statement (``COPY`` on PostgreSQL) per table. Building a model
+instance per article and per tag cost more than the stemming itself. An import hands
+over the articles it has just written, so their text is not read back either
+(``index_written_articles``).
 """
 
 from collections import defaultdict
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from django.db import connection, transaction
 
+from warta.common.bulk_insert import insert_rows
 from warta.newsroom.models import Article, Tag
 
 from .analysis import plain_text, stems
@@ -24,7 +26,7 @@ from .backends import backend
 from .backends.sql import DOCUMENTS
 
 BATCH_SIZE = 500
-# The document columns an upsert writes, in this order (article_id is the key).
+# The document columns, in the order rows are written (article_id is the key).
 COLUMNS = (
     "article_id",
     "section_id_copy",
@@ -33,11 +35,6 @@ COLUMNS = (
     "stemmed_tags",
     "stemmed_body",
     "source_updated_at",
-)
-UPSERT_SQL = (
-    f"INSERT INTO {DOCUMENTS} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
-    f"ON CONFLICT (article_id) DO UPDATE SET "
-    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:])
 )
 
 
@@ -121,11 +118,11 @@ def _replace(ids: list[int], documents: list["Document"]) -> None:
     engine = backend()
     # First, while each row still holds the words its index entries were made of.
     engine.remove(ids)
-    gone = set(ids) - {doc.article_id for doc in documents}
-    if gone:
-        _delete_documents(gone)
-    with connection.cursor() as cursor:
-        cursor.executemany(UPSERT_SQL, documents)
+    # Every old row out, the new ones in: an import's new articles have no rows to
+    # delete, and inserting in bulk (COPY on PostgreSQL) costs a fraction of an upsert
+    # per row (see warta/common/bulk_insert.py).
+    _delete_documents(set(ids))
+    insert_rows(DOCUMENTS, COLUMNS, documents)
     engine.store(documents)
 
 

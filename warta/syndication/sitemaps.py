@@ -9,16 +9,19 @@ Entries are plain rows (no model instances), their addresses formatted from one
 ``reverse()`` per page, rendered by Jinja2 templates (``jinja2/syndication/``): per URL,
 Django's template language and ``reverse()`` cost ten times the rest.
 
-Nothing here sorts or groups the whole archive. A month's page walks the
-``article_live`` index (newest first) and skips to its offset inside the index; the
-index counts each month inside that index too, month by month from the oldest
-published article to the newest, instead of grouping by a month computed per row
-(SQLite's TruncMonth calls into Python for every article).
+Nothing here grows with the archive. The index (``/sitemap.xml``) lists sections,
+reporters, Google News and the months of the current year; each earlier year has an
+index of its own (``/sitemap-arsip-YYYY.xml``), listed in robots.txt, since an index
+may not list other indexes. A million articles are some 4,000 month pages: one
+index of them all would be half a megabyte, and a count per month to build it. Each
+month's count comes from ``archive.py`` (stored; the current month counted on
+request). A month's page walks the ``article_latest`` index (status, newest first)
+and skips to its offset inside the index.
 """
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -30,6 +33,7 @@ from django.utils.functional import cached_property
 from warta.common.dates import iso_with_offset
 from warta.newsroom.models import Article, Reporter, Section
 
+from .archive import archive_months, live_between, month_start, next_month
 from .links import ArticleAddresses
 from .photos import MediaAddresses
 from .selectors import newest_live
@@ -44,27 +48,11 @@ NEWS_PAGE_SIZE = 250
 MONTH_PAGE_SIZE = 250
 # A month of 50,000 URLs has 200 pages; six digits leave room and stop overflows.
 MAX_PAGE_DIGITS = 6
-# The order of the article_live index: pages read it as it lies on disk, with no sort.
-INDEX_ORDER = ("-live_from", "-id")
-
-
-def _month_start(year: int, month: int) -> datetime:
-    return datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
-
-
-def _next_month(start: datetime) -> datetime:
-    return _month_start(start.year + start.month // 12, start.month % 12 + 1)
-
-
-def live_between(start: datetime, end: datetime):
-    """Articles published in [start, end) whose time has come, as ``published()``.
-
-    One upper bound, the earlier of ``end`` and now: given two, SQLite bounds its index
-    walk by the first (now) and reads every later month too.
-    """
-    now = timezone.now()
-    live = Article.objects.filter(live_from__gte=start)
-    return live.filter(live_from__lte=now) if now < end else live.filter(live_from__lt=end)
+# The order of the article_latest index (status, -published_at, -id): pages read it
+# as it lies on disk, with no sort.
+INDEX_ORDER = ("status", "-published_at", "-id")
+# Outside these years there is no news, and date arithmetic near 9999 overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 class ArticleRowSitemap(Sitemap):
@@ -132,11 +120,11 @@ class ArticleMonthSitemap(ArticleRowSitemap):
     limit = MONTH_PAGE_SIZE
 
     def __init__(self, year: int, month: int, count: int | None = None):
-        self.start = _month_start(year, month)
+        self.start = month_start(year, month)
         self.count = count
 
     def live(self):
-        return live_between(self.start, _next_month(self.start))
+        return live_between(self.start, next_month(self.start))
 
     def items(self):
         return self.live().order_by(*INDEX_ORDER)
@@ -195,13 +183,17 @@ class NewsSitemap(ArticleRowSitemap):
     limit = NEWS_PAGE_SIZE
 
     def items(self):
+        # By live_from (a live article's publication time): one range of the
+        # article_live index. Bounded by published_at instead, the range fell on the
+        # second column of (status, published_at) and PostgreSQL read the whole index
+        # (60 ms at a million articles).
         return Article.objects.filter(live_from__gte=timezone.now() - timedelta(hours=NEWS_HOURS))
 
     @cached_property
     def paginator(self):
         # Counted inside the article_live index and capped at what Google reads: the
         # sitemap index needs nothing more. Only the page asked for reads its ids.
-        count = min(self.items().published().count(), NEWS_LIMIT)
+        count = min(self.items().published()[: NEWS_LIMIT + 1].count(), NEWS_LIMIT)
         return Paginator(range(count), self.limit)
 
     def get_urls(self, page=1, site=None, protocol=None):
@@ -242,9 +234,19 @@ class NewsSitemap(ArticleRowSitemap):
 FIXED = {"rubrik": SectionSitemap, "wartawan": ReporterSitemap}
 
 
+def month_sitemaps(year: int) -> dict[str, ArticleMonthSitemap]:
+    """``berita-YYYY-MM`` for every month of ``year`` with published articles, newest
+    first, each with its count."""
+    return {
+        f"berita-{month:%Y-%m}": ArticleMonthSitemap(month.year, month.month, count)
+        for month, count in archive_months(year=year).items()
+    }
+
+
 class Sitemaps(Mapping):
     """The sitemap index's sections, as Django's sitemap views take them: the fixed
-    ones plus ``berita-YYYY-MM`` for every month with published articles."""
+    ones, Google News and ``berita-YYYY-MM`` for each month of the current year with
+    published articles. Any month's sitemap is found by its key, listed or not."""
 
     # Compared by identity: URL reversing compares a pattern's extra arguments, and
     # Mapping's equality would query (and build) every month to do it.
@@ -252,27 +254,9 @@ class Sitemaps(Mapping):
     __hash__ = object.__hash__
 
     def _months(self) -> dict[str, ArticleMonthSitemap]:
-        """Every month with published articles, newest first, with its count."""
-        # The oldest published article, from the far end of the article_live index.
-        oldest = Article.objects.published().order_by("live_from").values_list("live_from")[:1]
-        if not oldest:
-            return {}
-        local = timezone.localtime(oldest[0][0])
-        start = _month_start(local.year, local.month)
-        now = timezone.now()
-        months = {}
-        while start <= now:
-            # Counted inside the article_latest index: no article row is read.
-            count = live_between(start, _next_month(start)).count()
-            if count:
-                months[f"berita-{start:%Y-%m}"] = ArticleMonthSitemap(
-                    start.year, start.month, count
-                )
-            start = _next_month(start)
-        return dict(reversed(months.items()))
+        return month_sitemaps(timezone.localdate().year)
 
     def items(self):
-        # The index walks every section: the months are found once.
         # News pages after the first are found through the index.
         fixed = [*FIXED.items(), ("news", NewsSitemap)]
         return [*((key, cls()) for key, cls in fixed), *self._months().items()]
@@ -281,11 +265,10 @@ class Sitemaps(Mapping):
         if key in FIXED:
             return FIXED[key]()
         match = MONTH_KEY.fullmatch(key) if isinstance(key, str) else None
-        # Outside these years there is no news, and date arithmetic near 9999 overflows.
         if match is None:
             raise KeyError(key)
         year, month = int(match["year"]), int(match["month"])
-        if not (1900 <= year <= 2999 and 1 <= month <= 12):
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
             raise KeyError(key)
         return ArticleMonthSitemap(year, month)
 
@@ -294,3 +277,27 @@ class Sitemaps(Mapping):
 
     def __len__(self):
         return len(FIXED) + len(self._months())
+
+
+class YearSitemaps(Sitemaps):
+    """An earlier year's index: just its months (the fixed sitemaps are in the main one).
+    Made per request, so its months are read once."""
+
+    def __init__(self, year: int):
+        self.year = year
+
+    @cached_property
+    def months(self) -> dict[str, ArticleMonthSitemap]:
+        return month_sitemaps(self.year)
+
+    def _months(self) -> dict[str, ArticleMonthSitemap]:
+        return self.months
+
+    def items(self):
+        return list(self._months().items())
+
+    def __iter__(self):
+        return iter(self._months())
+
+    def __len__(self):
+        return len(self._months())

@@ -48,6 +48,13 @@ urlpatterns = [
         },
         name="sitemap-index",
     ),
+    # An earlier year's months (the index may not list other indexes; robots.txt
+    # lists these). Before the pattern below, which would take "arsip-2024" for a key.
+    path(
+        "sitemap-arsip-<int:year>.xml",
+        public_page(conditional_page(views.year_index)),
+        name="sitemap-year",
+    ),
     path(
         "sitemap-news.xml",
         public_page(conditional_page(sitemap_views.sitemap)),

@@ -24,6 +24,7 @@ from ..roles import Action, may, may_edit
 from ..services.editing import PLACEMENT_FIELDS, StaleEdit, article_save
 from ..services.transitions import NotReady, article_transition
 from .corrections import correction_urls
+from .listing import BoundedCountPaginator, ReporterListFilter
 from .previews import preview_urls
 from .revisions import revision_urls
 
@@ -33,10 +34,12 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "desk/article/change_form.html"
     list_display = ["title", "section", "reporter", "status", "published_at", "updated_at"]
-    list_filter = ["status", "section", ("reporter", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", "section", ("reporter", ReporterListFilter)]
     search_fields = ["title"]
     list_select_related = ["section", "reporter"]
     list_per_page = 50
+    # Counting stops at a limit and the unfiltered total is never counted (listing.py).
+    paginator = BoundedCountPaginator
     show_full_result_count = False
     ordering = ["-updated_at"]
     raw_id_fields = ["lead_photo"]

@@ -62,6 +62,7 @@ def article_save(
     needs the managing editor's permission. Raises PermissionDenied or StaleEdit.
     """
     creating = article.pk is None
+    before = None  # the publication time before this save
     with transaction.atomic():
         if creating:
             require(actor, Action.WRITE)
@@ -77,6 +78,7 @@ def article_save(
                     target.revisions.order_by("-version", "-created_at").first(),
                 )
             target.version += 1
+            before = target.published_at
             if kind == Revision.Kind.AUTOSAVE and target.status in Article.LIVE_STATUSES:
                 return SaveResult(target, _store_live_draft(target, actor, data, tags))
         placement = {f: data[f] for f in PLACEMENT_FIELDS if f in data}
@@ -104,9 +106,14 @@ def article_save(
             from .revisions import revisions_thin  # revisions builds on this module
 
             revisions_thin(target)
-        if target.is_live:
+        # Scheduled articles too: readers will see them (the search index and the
+        # archive's month counts hold them already), and a new date moves them.
+        if target.status in Article.LIVE_STATUSES:
+            moved = {}
+            if before is not None and before != target.published_at:
+                moved["previously_published_at"] = before
             transaction.on_commit(
-                lambda: article_changed.send(sender=Article, article_id=target.pk)
+                lambda: article_changed.send(sender=Article, article_id=target.pk, **moved)
             )
     return SaveResult(target, revision)
 

@@ -44,6 +44,7 @@ def article_transition(
         require(actor, step.action, locked)
         workflow.check(step, locked.status)
         now = timezone.now()
+        before = locked.published_at
         if step.target in (Article.Status.SCHEDULED, Article.Status.PUBLISHED):
             blockers = readiness.blocking(locked)
             if blockers:
@@ -70,7 +71,10 @@ def article_transition(
         if step.target in (Article.Status.SCHEDULED, Article.Status.PUBLISHED):
             # Every version readers saw is kept forever (thinning never touches these).
             record_revision(locked, kind=Revision.Kind.PUBLISHED, author=actor, at=now)
-        transaction.on_commit(lambda: article_changed.send(sender=Article, article_id=locked.pk))
+        moved = {"previously_published_at": before} if before != locked.published_at else {}
+        transaction.on_commit(
+            lambda: article_changed.send(sender=Article, article_id=locked.pk, **moved)
+        )
     return locked
 
 

@@ -58,9 +58,11 @@ class PostWriter:
                 site=self.site, post_id__in=[post.post_id for post in posts]
             ).values_list("post_id", "article_id")
         )
-        statuses = dict(
-            Article.objects.filter(id__in=existing.values()).values_list("id", "status")
-        )
+        statuses, dates = {}, {}
+        for article_id, status, published_at in Article.objects.filter(
+            id__in=existing.values()
+        ).values_list("id", "status", "published_at"):
+            statuses[article_id], dates[article_id] = status, published_at
         self.sections.ensure(post.section for post in posts)
         self.reporters.ensure(post.reporter for post in posts)
         self.tags.ensure(name for post in posts for _, name in post.other_categories + post.tags)
@@ -117,6 +119,11 @@ class PostWriter:
             article_ids=[article.id for article in articles],
             articles=articles,
             tag_links=tag_links,
+            previously_published_at=[
+                dates[article.id]
+                for article in updated
+                if dates.get(article.id, article.published_at) != article.published_at
+            ],
         )
         return len(articles) - len(updated), len(updated)
 

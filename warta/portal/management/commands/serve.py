@@ -13,9 +13,10 @@ logger = logging.getLogger(__name__)
 
 
 def _flush_on_exit(server, worker) -> None:
-    # Views buffered in this worker's memory go to the database before it exits.
+    # Views buffered in this worker's memory go to the database (or, held while Redis
+    # was away, to Redis) before it exits.
     try:
-        flush_views()
+        flush_views(final=True)
     except Exception:  # the worker is exiting: log, never die noisily
         logger.exception("could not flush buffered views at worker exit")
 

@@ -1,0 +1,103 @@
+"""The article list at archive scale: counting stops at a limit, the reporter filter
+asks per reporter, and the list's cost does not follow the archive's size."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_article, make_reporter
+from warta.desk.admin import listing
+from warta.desk.roles import EDITOR
+
+from .people import make_user
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/redaksi/newsroom/article/"
+
+
+@pytest.fixture
+def desk_client(client):
+    client.force_login(make_user(EDITOR))
+    return client
+
+
+@pytest.fixture
+def limit_of_three(monkeypatch):
+    monkeypatch.setattr(listing.BoundedCountPaginator, "count_limit", 3)
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_a_list_longer_than_the_limit_says_more_than_the_limit(desk_client, limit_of_three):
+    for _ in range(5):
+        make_article()
+
+    response = desk_client.get(CHANGELIST)
+
+    assert response.status_code == 200
+    assert "lebih dari 3 berita" in text(response)
+    assert len(response.context["cl"].result_list) == 5  # the page itself is whole
+
+
+def test_a_list_within_the_limit_gives_its_exact_count(desk_client, limit_of_three):
+    make_article(title="Satu")
+    make_article(title="Dua")
+
+    page = text(desk_client.get(CHANGELIST))
+    assert "2 berita" in page
+    assert "lebih dari" not in page
+
+    found = text(desk_client.get(f"{CHANGELIST}?q=Satu"))
+    assert "1 hasil" in found and "lebih dari" not in found
+
+
+def test_a_search_matching_more_than_the_limit_says_more(desk_client, limit_of_three):
+    for n in range(4):
+        make_article(title=f"Banjir Jakarta {n}")
+
+    assert "lebih dari 3 hasil" in text(desk_client.get(f"{CHANGELIST}?q=banjir"))
+
+
+def test_the_count_reads_at_most_one_row_past_the_limit(limit_of_three):
+    for _ in range(6):
+        make_article()
+    from warta.newsroom.models import Article
+
+    paginator = listing.BoundedCountPaginator(Article.objects.order_by("-updated_at"), 2)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert paginator.count == 4
+    (query,) = captured.captured_queries
+    assert "LIMIT 4" in query["sql"]
+    assert paginator.num_pages == 2
+
+
+def test_the_reporter_filter_lists_reporters_with_articles_without_scanning_them(desk_client):
+    make_article(reporter=make_reporter("Sarah Meiliana Gunawan"))
+    make_article(reporter=make_reporter("Agus Santoso"))
+    make_reporter("Belum Menulis")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = desk_client.get(CHANGELIST)
+
+    names = [name for _, name in _reporter_filter(response).lookup_choices]
+    assert names == ["Agus Santoso", "Sarah Meiliana Gunawan"]
+    assert not any("DISTINCT" in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_page_past_the_end_is_no_error(desk_client, limit_of_three):
+    make_article()
+    response = desk_client.get(f"{CHANGELIST}?p=99999999999")
+    assert response.status_code in (200, 302)
+
+
+def _reporter_filter(response):
+    return next(
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "field_path", "") == "reporter"
+    )
