@@ -90,6 +90,9 @@ def _measure(args, sandbox: Sandbox) -> dict:
     import_rate.migrate(sandbox)
     run = import_rate.timed_import(sandbox, corpus.path)
     figures["import_rate"] = run.rate
+    # As an operator does after a large import (README): Baca Juga lists made ahead, so
+    # the pages measured are the steady state, not each article's first view.
+    sandbox.run(sandbox.warta("related", "--missing"), "related")
     sandbox.run(sandbox.warta("collectstatic", "--noinput", "-v", "0"), "collectstatic")
     with beacon.redis_server(sandbox) as site:
         urls_file = site.root / "urls.txt"

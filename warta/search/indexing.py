@@ -36,6 +36,11 @@ COLUMNS = (
     "stemmed_body",
     "source_updated_at",
 )
+UPSERT_SQL = (
+    f"INSERT INTO {DOCUMENTS} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    f"ON CONFLICT (article_id) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:])
+)
 
 
 class Document(NamedTuple):
@@ -93,7 +98,7 @@ def index_written_articles(
                 )
                 for article in sorted(live, key=lambda article: article.pk)
             ]
-            _replace([article.pk for article in chunk], documents)
+            _replace([article.pk for article in chunk], documents, bulk=True)
 
 
 def rebuild_index() -> Iterator[int]:
@@ -113,16 +118,27 @@ def rebuild_index() -> Iterator[int]:
         yield done
 
 
-def _replace(ids: list[int], documents: list["Document"]) -> None:
-    """Make ``documents`` the documents of ``ids``; an id without one loses its own."""
+def _replace(ids: list[int], documents: list["Document"], *, bulk: bool = False) -> None:
+    """Make ``documents`` the documents of ``ids``; an id without one loses its own.
+
+    ``bulk`` (an import's batch): every old row out and the new ones in, in bulk
+    (``COPY`` on PostgreSQL, a fraction of an upsert per row: see
+    warta/common/bulk_insert.py); an import's new articles have no rows to delete.
+    Otherwise an upsert, so that two changes of one article indexing it at once
+    (two desk saves) both succeed, the later one last.
+    """
     engine = backend()
     # First, while each row still holds the words its index entries were made of.
     engine.remove(ids)
-    # Every old row out, the new ones in: an import's new articles have no rows to
-    # delete, and inserting in bulk (COPY on PostgreSQL) costs a fraction of an upsert
-    # per row (see warta/common/bulk_insert.py).
-    _delete_documents(set(ids))
-    insert_rows(DOCUMENTS, COLUMNS, documents)
+    if bulk:
+        _delete_documents(set(ids))
+        insert_rows(DOCUMENTS, COLUMNS, documents)
+    else:
+        gone = set(ids) - {doc.article_id for doc in documents}
+        if gone:
+            _delete_documents(gone)
+        with connection.cursor() as cursor:
+            cursor.executemany(UPSERT_SQL, documents)
     engine.store(documents)
 
 
