@@ -2,9 +2,11 @@
 imports, the current month counted live, earlier years in indexes of their own."""
 
 from datetime import date, datetime, timedelta
+from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from tests.desk.people import make_user
@@ -160,6 +162,16 @@ def test_a_full_recount_repairs_counts_and_drops_empty_months(clock):
     archive_recount_all()
 
     assert stored() == {FEB: 1}
+
+
+def test_operators_repair_the_counts_with_a_command(clock):
+    make_article(published_at=at(2026, 2, 3))  # written past the desk: not counted yet
+    out = StringIO()
+
+    call_command("recount-archive", stdout=out)
+
+    assert stored() == {FEB: 1}
+    assert "1 bulan" in out.getvalue()
 
 
 @pytest.fixture
