@@ -112,10 +112,12 @@ def running(server: Server):
 
 class OwnRedis:
     """A redis-server of the test's own, which the test may kill and start again on
-    the same port (nothing is saved to disk: it comes back empty)."""
+    the same port: it comes back empty, or with ``append_only`` (as production must run
+    it) with everything it had acknowledged."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, append_only: bool = False) -> None:
         self.binary = require_binary("redis-server", "redis-server")
+        self.append_only = append_only
         self.folder = folder
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
@@ -127,8 +129,9 @@ class OwnRedis:
             "--port", str(self.port),
             "--bind", "127.0.0.1",
             "--save", "",
-            "--appendonly", "no",
             "--dir", str(self.folder),
+            *(["--appendonly", "yes", "--appendfsync", "always"] if self.append_only
+              else ["--appendonly", "no"]),
         ]  # fmt: skip
         self.server = Server(command, self.folder / "redis.log")
         self.server.wait_for_port(self.port)

@@ -56,13 +56,6 @@ def redis_url() -> str:
     return url
 
 
-def redis_server_binary() -> str:
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.access(binary, os.X_OK):
-        _missing("redis-server is not installed: cannot start a Redis of the test's own")
-    return binary
-
-
 def _missing(reason: str) -> None:
     if os.environ.get("WARTA_REQUIRE_SERVICES"):
         pytest.fail(reason + "; CI requires it")

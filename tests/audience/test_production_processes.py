@@ -9,16 +9,16 @@ starts a redis-server of its own so it can stop it.
 
 import http.client
 import signal
-import subprocess
 import sys
 import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from tests.processes import OwnRedis
+
 from .readers import ANDROID, CHROME, FIREFOX
-from .sites import PATIENCE, Site, free_port, kill, redis_server_binary, stop, wait_for_line
+from .sites import PATIENCE, Site, kill, wait_for_line
 from .test_visitors import BOTS
 
 # A `warta flush-views --once` that stops at a named point of its pass and waits to
@@ -159,65 +159,11 @@ def test_killing_and_restarting_the_app_loses_no_view(site: Site, command):
     assert waiting == 0
 
 
-class RedisServer:
-    """A redis-server of the test's own, on a free port, with an append-only file so
-    a restart keeps what it had acknowledged (as production must run it)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.port = free_port()
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [
-                redis_server_binary(),
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--dir",
-                str(self.folder),
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "always",
-            ],  # fmt: skip
-            stdout=(self.folder / "redis.log").open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        import redis
-
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=1)
-        for _ in range(200):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                if self.proc.poll() is not None:
-                    raise AssertionError("redis-server exited") from None
-                threading.Event().wait(0.05)
-        raise AssertionError("redis-server did not answer")
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            stop(self.proc)
-            self.proc = None
-
-
 @pytest.fixture
 def own_redis(tmp_path):
-    redis_server_binary()  # skips (or fails in CI) without one
     folder = tmp_path / "redis"
     folder.mkdir()
-    server = RedisServer(folder)
+    server = OwnRedis(folder, append_only=True)
     server.start()
     yield server
     server.stop()
