@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.processes import OwnRedis
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -28,3 +30,13 @@ def clock_driven_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server of the test's own (``tests.processes.OwnRedis``), which the test
+    may kill and start again; skipped (failed in CI) without the binary."""
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -7,25 +7,16 @@ import logging
 
 import pytest
 
-from tests.processes import OwnRedis
 from warta.common import redis_cache
 from warta.common.redis_cache import ForgivingRedisCache
 
 
 @pytest.fixture
-def redis(tmp_path):
-    server = OwnRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def cache(redis, monkeypatch):
+def cache(own_redis, monkeypatch):
     # Try Redis again at once after a failure, so the test needs no waiting.
     monkeypatch.setattr(redis_cache, "RETRY_AFTER_SECONDS", 0)
     return ForgivingRedisCache(
-        redis.url,
+        own_redis.url,
         {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}},
     )
 
@@ -39,10 +30,10 @@ def test_with_redis_up_it_is_django_s_redis_cache(cache):
     assert cache.incr("n") == 2
 
 
-def test_with_redis_gone_every_call_answers_as_an_empty_cache(cache, redis, caplog):
+def test_with_redis_gone_every_call_answers_as_an_empty_cache(cache, own_redis, caplog):
     cache.set("a", "kept", 60)
     cache.set("n", 1, 60)
-    redis.kill()
+    own_redis.kill()
     with caplog.at_level(logging.WARNING, logger="warta.common.redis_cache"):
         assert cache.get("a") is None
         assert cache.get("a", "default") == "default"
@@ -60,26 +51,26 @@ def test_with_redis_gone_every_call_answers_as_an_empty_cache(cache, redis, capl
         assert cache.clear() is False
     warnings = [r for r in caplog.records if "unreachable" in r.getMessage()]
     assert len(warnings) == 1  # once per outage, not once per call
-    assert f"127.0.0.1:{redis.port}" in warnings[0].getMessage()
+    assert f"127.0.0.1:{own_redis.port}" in warnings[0].getMessage()
 
 
-def test_when_redis_is_back_it_is_used_again(cache, redis, caplog):
-    redis.kill()
+def test_when_redis_is_back_it_is_used_again(cache, own_redis, caplog):
+    own_redis.kill()
     assert cache.get("a") is None
-    redis.start()  # the same port, empty
+    own_redis.start()  # the same port, empty
     with caplog.at_level(logging.WARNING, logger="warta.common.redis_cache"):
         cache.set("a", "stored", 60)
         assert cache.get("a") == "stored"
     assert any("answers again" in r.getMessage() for r in caplog.records)
 
 
-def test_after_a_failure_redis_is_left_alone_for_a_moment(cache, redis, monkeypatch):
+def test_after_a_failure_redis_is_left_alone_for_a_moment(cache, own_redis, monkeypatch):
     # A Redis host that vanished from the network would cost every call its timeout;
     # after one failure the cache does not ask again until RETRY_AFTER_SECONDS passed.
     monkeypatch.setattr(redis_cache, "RETRY_AFTER_SECONDS", 3600)
-    redis.kill()
+    own_redis.kill()
     assert cache.get("a") is None
-    redis.start()
+    own_redis.start()
     cache.set("a", "not stored", 60)
     assert cache.get("a") is None
     monkeypatch.setattr(redis_cache, "RETRY_AFTER_SECONDS", 0)
@@ -88,9 +79,11 @@ def test_after_a_failure_redis_is_left_alone_for_a_moment(cache, redis, monkeypa
     assert cache.get("a") == "stored"
 
 
-def test_the_log_never_shows_a_password_from_the_url(redis, caplog):
-    cache = ForgivingRedisCache(f"redis://:geheim-sekali@127.0.0.1:{redis.port}/0", {"OPTIONS": {}})
-    redis.kill()
+def test_the_log_never_shows_a_password_from_the_url(own_redis, caplog):
+    cache = ForgivingRedisCache(
+        f"redis://:geheim-sekali@127.0.0.1:{own_redis.port}/0", {"OPTIONS": {}}
+    )
+    own_redis.kill()
     with caplog.at_level(logging.WARNING, logger="warta.common.redis_cache"):
         cache.get("a")
-    assert "geheim" not in caplog.text and f"127.0.0.1:{redis.port}/0" in caplog.text
+    assert "geheim" not in caplog.text and f"127.0.0.1:{own_redis.port}/0" in caplog.text

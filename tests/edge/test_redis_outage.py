@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from tests.processes import OwnRedis, free_port
+from tests.processes import free_port
 
 READERS = 4
 # Requests answered in each phase before the next begins: Redis up, killed, back.
@@ -22,17 +22,11 @@ PER_PHASE = 150
 
 
 @pytest.fixture
-def redis(tmp_path):
-    server = OwnRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def app(edge_site, redis):
+def app(edge_site, own_redis):
     port = free_port()
-    server = edge_site.serve(port, workers=2, env={**edge_site.env, "WARTA_REDIS_URL": redis.url})
+    server = edge_site.serve(
+        port, workers=2, env={**edge_site.env, "WARTA_REDIS_URL": own_redis.url}
+    )
     yield f"http://127.0.0.1:{port}"
     server.stop()
 
@@ -92,7 +86,7 @@ class Load:
             thread.join()
 
 
-def test_pages_are_served_while_redis_is_away_and_it_is_used_again_when_back(app, redis):
+def test_pages_are_served_while_redis_is_away_and_it_is_used_again_when_back(app, own_redis):
     import redis as redis_client
 
     home = urllib.request.urlopen(app + "/", timeout=30).read().decode()
@@ -105,10 +99,10 @@ def test_pages_are_served_while_redis_is_away_and_it_is_used_again_when_back(app
     with Load(app, paths) as load:
         load.run_until(PER_PHASE)
         load.phase = "redis killed"
-        redis.kill()
+        own_redis.kill()
         load.run_until(PER_PHASE)
         load.phase = "redis back"
-        redis.start()
+        own_redis.start()
         load.run_until(PER_PHASE)
     for phase, counted in load.statuses.items():
         failed = {answer: n for answer, n in counted.items() if answer[1] != 200}
@@ -116,4 +110,4 @@ def test_pages_are_served_while_redis_is_away_and_it_is_used_again_when_back(app
     # Every page was served while Redis was away, not just some.
     assert {path for path, _ in load.statuses["redis killed"]} == set(paths)
     # Back in use: the pages served since it returned stored their lists and blocks.
-    assert redis_client.Redis.from_url(redis.url).dbsize() > 0
+    assert redis_client.Redis.from_url(own_redis.url).dbsize() > 0
