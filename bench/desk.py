@@ -196,10 +196,14 @@ def _sql_profile(action) -> dict:
 def _plan(sql: str, params) -> list[str]:
     from django.db import connection
 
-    if connection.vendor != "sqlite" or not sql.lstrip().upper().startswith("SELECT"):
+    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
         return []
+    # PostgreSQL's plan with what each step really cost; SQLite tells only its plan.
+    prefix = (
+        "EXPLAIN (ANALYZE, BUFFERS)" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        cursor.execute(f"{prefix} {sql}", params)
         return [row[-1] for row in cursor.fetchall()]
 
 

@@ -38,6 +38,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from desk import _get, _sql_profile
 from render import percentiles
 from sandbox import REPO, Sandbox
 
@@ -46,7 +47,6 @@ WARMUPS = 2
 # "Berita sebelumnya" links followed from the first page for the deep page.
 DEEP_PAGES = 50
 API_DEEP_PAGES = 20
-SLOW_QUERY_MS = 5.0
 OUT = REPO / "bench" / "out" / "scale.json"
 NEXT_LINK = re.compile(r'rel="next" href="([^"]+)"')
 
@@ -403,47 +403,6 @@ def _sitemap_pages(client) -> dict[str, str]:
     pages["sitemap: reporters"] = "/sitemap-wartawan.xml"
     pages["sitemap: Google News"] = "/sitemap-news.xml"
     return pages
-
-
-def _get(client, url: str):
-    response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url}: HTTP {response.status_code}")
-    return response
-
-
-def _sql_profile(action) -> dict:
-    """Queries of one run of ``action``: count, time, and the plans of the slow ones."""
-    from django.db import connection
-
-    queries = []
-
-    def timed(execute, sql, params, many, context):
-        started = time.perf_counter_ns()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            queries.append(((time.perf_counter_ns() - started) / 1e6, sql, params, many))
-
-    with connection.execute_wrapper(timed):
-        action()
-    slow = sorted((q for q in queries if q[0] >= SLOW_QUERY_MS and not q[3]), key=lambda q: -q[0])
-    return {
-        "queries": len(queries),
-        "sql_ms": sum(q[0] for q in queries),
-        "slow": [{"ms": ms, "sql": sql, "plan": _plan(sql, params)} for ms, sql, params, _ in slow],
-    }
-
-
-def _plan(sql: str, params) -> list[str]:
-    from django.db import connection
-
-    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-        return []
-    prefix = "EXPLAIN (ANALYZE, BUFFERS)" if connection.vendor == "postgresql" else "EXPLAIN"
-    with connection.cursor() as cursor:
-        cursor.execute(f"{prefix} {sql}", params)
-        return [row[-1] for row in cursor.fetchall()]
 
 
 if __name__ == "__main__":
