@@ -31,6 +31,16 @@ def _int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from exc
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, got {value!r}") from exc
+
+
 DEBUG = _flag("WARTA_DEBUG")
 
 
@@ -197,6 +207,9 @@ DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
 # editor opens right after saving, always read from the primary.
 DATABASE_ROUTERS = ["warta.common.db_routing.ReplicaRouter"] if DATABASE_REPLICAS else []
 DATABASE_PRIMARY_PATHS = ["/redaksi/", "/pratinjau/"]
+# A replica further behind the primary than this (seconds) is left out until it catches
+# up: the oldest state a reader page may show after a change.
+DATABASE_REPLICA_MAX_LAG = _float("WARTA_REPLICA_MAX_LAG_SECONDS", 5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("WARTA_REDIS_URL", "")

@@ -1,8 +1,9 @@
 """Which database a read goes to: the rules, request by request.
 
-Whether a replica is reachable is what a real standby answers; those tests run
-against one in tests/production/test_replica_routing.py. Here the replicas'
-reachability is given, so each rule can be seen on its own.
+Whether a replica is reachable, and how far it lags, is what a real standby answers;
+those tests run against one in tests/production/test_replica_routing.py. Here the
+replicas' reachability, lag and WAL positions are given, so each rule can be seen on
+its own.
 """
 
 import pytest
@@ -24,10 +25,14 @@ class Replicas:
     def __init__(self):
         self.down: set[str] = set()
         self.asked: list[str] = []
+        self.lag_seconds: dict[str, float] = {}
 
     def reachable(self, alias: str) -> bool:
         self.asked.append(alias)
         return alias not in self.down
+
+    def lag(self, alias: str, now: float) -> float:
+        return self.lag_seconds.get(alias, 0.0)
 
 
 @pytest.fixture
@@ -37,6 +42,7 @@ def replicas(settings, monkeypatch) -> Replicas:
     replicas = Replicas()
     monkeypatch.setattr(db_routing, "_reachable", replicas.reachable)
     monkeypatch.setattr(db_routing, "_unreachable_until", {})
+    monkeypatch.setattr(db_routing, "_lag_watch", replicas)
     return replicas
 
 
@@ -74,6 +80,23 @@ def reads_during(method: str, path: str, during=lambda: None) -> list[str]:
 )
 def test_only_reader_gets_and_heads_may_read_from_a_replica(method, path, replica):
     assert reads_may_use_replica(RequestFactory().generic(method, path)) is replica
+
+
+@pytest.mark.parametrize(
+    ("sent", "replica"),
+    [("rahasia-penyegar-cache-0123", False), ("tebakan", True), ("", True), (None, True)],
+)
+def test_a_cache_refresh_with_the_secret_reads_the_primary(settings, sent, replica):
+    settings.CACHE_REFRESH_SECRET = "rahasia-penyegar-cache-0123"
+    headers = {} if sent is None else {"X-Warta-Refresh": sent}
+    request = RequestFactory().get("/nasional/read/2024/02/14/1/banjir", headers=headers)
+    assert reads_may_use_replica(request) is replica
+
+
+def test_without_a_refresh_secret_the_header_means_nothing(settings):
+    settings.CACHE_REFRESH_SECRET = ""
+    request = RequestFactory().get("/", headers={"X-Warta-Refresh": ""})
+    assert reads_may_use_replica(request) is True
 
 
 def test_a_reader_page_reads_from_one_replica_throughout(replicas):
@@ -145,3 +168,73 @@ def test_without_replicas_the_middleware_leaves_the_chain(settings):
     settings.DATABASE_REPLICAS = []
     with pytest.raises(MiddlewareNotUsed):
         ReplicaMiddleware(lambda request: HttpResponse())
+
+
+def test_a_replica_lagging_past_the_bound_is_left_out(replicas, settings):
+    settings.DATABASE_REPLICA_MAX_LAG = 5.0
+    replicas.lag_seconds["replica1"] = 5.5
+    assert {reads_during("GET", "/")[0] for _ in range(20)} == {"replica2"}
+    replicas.lag_seconds["replica1"] = 4.0
+    assert {reads_during("GET", "/")[0] for _ in range(20)} == {"replica1", "replica2"}
+
+
+def test_with_every_replica_lagging_readers_read_the_primary(replicas, settings):
+    settings.DATABASE_REPLICA_MAX_LAG = 5.0
+    replicas.lag_seconds.update({"replica1": 60.0, "replica2": 6.0})
+    assert reads_during("GET", "/") == ["default", "default"]
+
+
+class WalPositions:
+    """The primary's current WAL position and what the replica has replayed."""
+
+    def __init__(self):
+        self.primary, self.replayed = 100, 100
+        self.failing = False
+
+    def read(self, alias: str, function: str) -> int:
+        if self.failing:
+            raise db_routing.Error("server closed the connection")
+        return self.primary if alias == "default" else self.replayed
+
+
+@pytest.fixture
+def wal(monkeypatch) -> WalPositions:
+    positions = WalPositions()
+    monkeypatch.setattr(db_routing, "_wal_position", positions.read)
+    monkeypatch.setattr(db_routing, "LAG_PROBE_SECONDS", 1.0)
+    return positions
+
+
+def test_a_replica_that_has_replayed_everything_does_not_lag(wal):
+    watch = db_routing._LagWatch()
+    assert watch.lag("replica1", now=0.0) == 0.0
+    wal.primary = wal.replayed = 500
+    assert watch.lag("replica1", now=100.0) == 0.0
+
+
+def test_lag_counts_from_the_first_probe_that_finds_the_replica_short(wal):
+    watch = db_routing._LagWatch()
+    wal.primary, wal.replayed = 200, 150
+    assert watch.lag("replica1", now=10.0) == 0.0
+    assert watch.lag("replica1", now=10.5) == 0.5  # between probes: no new query
+    wal.primary = 300  # the primary goes on writing; the replica stays stuck
+    assert watch.lag("replica1", now=17.0) == 7.0
+
+
+def test_a_replica_that_moves_on_lags_only_from_the_newer_position(wal):
+    watch = db_routing._LagWatch()
+    wal.primary, wal.replayed = 200, 150
+    watch.lag("replica1", now=10.0)
+    wal.primary, wal.replayed = 300, 250  # replayed 200, the position it lacked
+    assert watch.lag("replica1", now=12.0) == 0.0  # behind 300 from now on
+    assert watch.lag("replica1", now=14.0) == 2.0
+    wal.replayed = 300
+    assert watch.lag("replica1", now=15.0) == 0.0
+
+
+def test_a_failed_probe_keeps_the_last_measurement(wal):
+    watch = db_routing._LagWatch()
+    wal.primary, wal.replayed = 200, 150
+    watch.lag("replica1", now=10.0)
+    wal.failing = True
+    assert watch.lag("replica1", now=16.0) == 6.0

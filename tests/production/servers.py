@@ -262,8 +262,8 @@ class Browser:
             urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects
         )
 
-    def get(self, url: str) -> Page:
-        return self._open(urllib.request.Request(url))
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Page:
+        return self._open(urllib.request.Request(url, headers=headers or {}))
 
     def post(self, url: str, data: dict) -> Page:
         """A form POST carrying the CSRF token Django set in this browser's cookie."""

@@ -7,8 +7,12 @@ Pausing the standby's replay makes it lag, as a replica may; what a reader then 
 shows where the page read from.
 """
 
+import time
+
 import pytest
 from lxml import html
+
+from warta.common.db_routing import REFRESH_HEADER
 
 from .installation import app_servers, import_articles, warta_command, warta_env
 from .servers import AppServer, Browser
@@ -155,3 +159,54 @@ def test_readers_are_served_from_the_primary_while_the_standby_is_down(
     finally:
         postgres_pair.standby.start()
         postgres_pair.wait_for_standby()
+
+
+def test_a_standby_lagging_past_the_bound_is_left_out_until_it_catches_up(
+    postgres_pair, start_app_servers, tmp_path
+):
+    (server,) = start_app_servers(warta_env(postgres_pair, WARTA_REPLICA_MAX_LAG_SECONDS="2"))
+    fresh = story(501, "kereta-cepat-beroperasi", "Kereta cepat mulai beroperasi")
+    reader = Browser()
+    assert reader.get(f"{server.url}/").status == 200  # the lag is watched from now on
+
+    with postgres_pair.replay_paused():
+        import_articles(postgres_pair, tmp_path, fresh)
+        # Within the bound the standby still answers, without the new story...
+        assert reader.get(article_url(server, fresh)).status == 404
+        # ...and once it has lagged longer, readers read from the primary.
+        deadline = time.monotonic() + 15
+        while reader.get(article_url(server, fresh)).status == 404:
+            assert time.monotonic() < deadline, "the lagging standby was never left out"
+            time.sleep(0.5)
+        on_primary = postgres_pair.primary.log_position()
+        assert reader.get(f"{server.url}/indeks").status == 200
+        assert postgres_pair.primary.statements_since(on_primary)
+
+    # Caught up again: the standby takes the readers back.
+    deadline = time.monotonic() + 15
+    while True:
+        on_standby = postgres_pair.standby.log_position()
+        assert reader.get(f"{server.url}/indeks").status == 200
+        if postgres_pair.standby.statements_since(on_standby):
+            break
+        assert time.monotonic() < deadline, "the standby never got its readers back"
+        time.sleep(0.5)
+
+
+def test_a_cache_refresh_reads_from_the_primary_while_the_standby_lags(
+    postgres_pair, start_app_servers, tmp_path
+):
+    secret = "rahasia-penyegar-cache-0123"
+    (server,) = start_app_servers(warta_env(postgres_pair, WARTA_CACHE_REFRESH_SECRET=secret))
+    fresh = story(601, "harga-cabai-turun", "Harga cabai turun")
+    reader = Browser()
+    with postgres_pair.replay_paused():
+        import_articles(postgres_pair, tmp_path, fresh)
+        assert reader.get(article_url(server, fresh)).status == 404
+        # What a cache node stores after an editor's change holds the change.
+        refresh = reader.get(article_url(server, fresh), headers={REFRESH_HEADER: secret})
+        assert refresh.status == 200
+        assert "Harga cabai turun" in refresh.text
+        # A wrong secret is an ordinary reader.
+        guess = reader.get(article_url(server, fresh), headers={REFRESH_HEADER: "tebakan"})
+        assert guess.status == 404

@@ -21,9 +21,20 @@ the primary. The check runs before the request's first read (what Django's
 middle of a request fails that one request.
 
 Replicas are asynchronous: a story published a moment ago may be missing on a replica
-for as long as it lags (milliseconds on a healthy pair).
+for as long as it lags (milliseconds on a healthy pair). A replica that falls further
+behind than ``settings.DATABASE_REPLICA_MAX_LAG`` seconds (a long query holding replay
+back, a broken stream) is left out until it catches up, so readers never see a page
+older than that. Each process measures it at most every ``LAG_PROBE_SECONDS`` per
+replica: the primary's WAL position against the position the replica has replayed.
+A replica behind a position the primary held at a probe counts as lagging from that
+probe on, so the lag is known to within one probe interval after a quiet spell.
+
+A cache node refreshing a page after an editor's change (``X-Warta-Refresh`` with the
+right secret, warta/edge/) reads from the primary: the page it stores must hold the
+change even while a replica lags.
 """
 
+import hmac
 import logging
 import random
 import time
@@ -42,6 +53,11 @@ PRIMARY = DEFAULT_DB_ALIAS
 # and process rather than one per request.
 RETRY_SECONDS = 10.0
 
+# How often a process asks the primary and a replica how far apart they are.
+LAG_PROBE_SECONDS = 1.0
+# The header a cache node's refresh carries (deploy/nginx bypasses its cache for it).
+REFRESH_HEADER = "X-Warta-Refresh"
+
 _unreachable_until: dict[str, float] = {}
 
 
@@ -56,9 +72,17 @@ _current: ContextVar[_RequestReads | None] = ContextVar("warta_request_reads", d
 
 
 def reads_may_use_replica(request) -> bool:
-    return request.method in ("GET", "HEAD") and not request.path_info.startswith(
-        tuple(settings.DATABASE_PRIMARY_PATHS)
-    )
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith(tuple(settings.DATABASE_PRIMARY_PATHS)):
+        return False
+    return not _is_cache_refresh(request)
+
+
+def _is_cache_refresh(request) -> bool:
+    secret = settings.CACHE_REFRESH_SECRET
+    sent = request.headers.get(REFRESH_HEADER)
+    return bool(secret and sent) and hmac.compare_digest(sent.encode(), secret.encode())
 
 
 class ReplicaMiddleware:
@@ -111,10 +135,61 @@ def _reachable_replica() -> str:
     ]
     random.shuffle(candidates)
     for alias in candidates:
-        if _reachable(alias):
+        if not _reachable(alias):
+            _unreachable_until[alias] = now + RETRY_SECONDS
+        elif _lag_watch.lag(alias, now) <= settings.DATABASE_REPLICA_MAX_LAG:
             return alias
-        _unreachable_until[alias] = now + RETRY_SECONDS
     return PRIMARY
+
+
+class _LagWatch:
+    """How long each replica has been behind a WAL position the primary reached.
+
+    Per process, at most one probe per replica every LAG_PROBE_SECONDS: the primary's
+    ``pg_current_wal_lsn()``, then the replica's ``pg_last_wal_replay_lsn()``. When the
+    replica is behind, the position it must reach is remembered with the time it was
+    seen; the lag is the time since, until the replica has replayed past it.
+    """
+
+    def __init__(self) -> None:
+        self._probed_at: dict[str, float] = {}
+        # alias -> (a primary position the replica has not replayed yet, seen when)
+        self._behind: dict[str, tuple[int, float]] = {}
+
+    def lag(self, alias: str, now: float) -> float:
+        if now - self._probed_at.get(alias, float("-inf")) >= LAG_PROBE_SECONDS:
+            self._probe(alias, now)
+        target = self._behind.get(alias)
+        return 0.0 if target is None else now - target[1]
+
+    def _probe(self, alias: str, now: float) -> None:
+        try:
+            primary = _wal_position(PRIMARY, "pg_current_wal_lsn()")
+            replayed = _wal_position(alias, "pg_last_wal_replay_lsn()")
+        except Error:
+            logger.warning("Could not measure the lag of read replica %r", alias, exc_info=True)
+            return  # the last measurement stands; the next request tries again
+        self._probed_at[alias] = now
+        target = self._behind.get(alias)
+        if target is not None and replayed < target[0]:
+            return  # still short of the position it was first seen lacking
+        if replayed < primary:
+            self._behind[alias] = (primary, now)
+        else:
+            self._behind.pop(alias, None)
+
+
+_lag_watch = _LagWatch()
+
+
+def _wal_position(alias: str, function: str) -> int:
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT {function}::text")
+        (position,) = cursor.fetchone()
+    if position is None:  # not a standby (a misconfigured replica URL): never stale
+        return 1 << 64
+    high, low = position.split("/")
+    return (int(high, 16) << 32) | int(low, 16)
 
 
 def _reachable(alias: str) -> bool:

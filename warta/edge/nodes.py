@@ -10,8 +10,9 @@ import http.client
 from urllib.parse import urlsplit
 
 # The header deploy/nginx maps to proxy_cache_bypass: with the right secret, nginx
-# fetches the page from the app and stores the answer in place of its copy.
-REFRESH_HEADER = "X-Warta-Refresh"
+# fetches the page from the app and stores the answer in place of its copy. The app
+# answers it from the primary database, never from a replica that may lag.
+from warta.common.db_routing import REFRESH_HEADER
 
 
 class NginxNode:

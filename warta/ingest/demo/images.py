@@ -9,6 +9,7 @@ fishing boat, rice terraces, a stadium at night, a domed parliament building) or
 abstract composition, drawn at twice the size and scaled down for smooth edges.
 """
 
+import os
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -306,7 +307,8 @@ def ensure_image_pool(directory: Path) -> list[Path]:
             # Each picture has its own seeded generator, so one can be redrawn alone.
             picture = PAINTERS[scene](random.Random(POOL_SEED * 1000 + index), time)
             picture = picture.reduce(SCALE)  # a box filter is all 2x supersampling needs
-            partial = path.with_suffix(".part")
+            # Named per process: two `warta demo` runs may draw the pool at once.
+            partial = path.with_suffix(f".{os.getpid()}.part")
             picture.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
             partial.replace(path)  # never leave a half-written picture under the real name
         paths.append(path)
