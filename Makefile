@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WARTA := $(BIN)/warta
 export WARTA_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
 
-.PHONY: run run-prod test bench bench-prod lint install clean-var
+.PHONY: run run-prod test bench bench-prod soak hostile lint install clean-var
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,23 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# The hostile-input tests alone (tests/hostile/, the API's schemathesis run), ending
+# with how many inputs they tried and how many broke something; on the embedded
+# default, then on WARTA_TEST_DATABASE_URL when set. HYPOTHESIS_PROFILE=deep tries
+# twenty times as many, new ones each run.
+HOSTILE_TESTS := tests/hostile tests/api/test_openapi_properties.py
+hostile: $(VENV)/.installed-test
+	env -u WARTA_TEST_DATABASE_URL $(BIN)/pytest -q $(HOSTILE_TESTS)
+	@if [ -n "$$WARTA_TEST_DATABASE_URL" ]; then \
+		echo "== again on $$WARTA_TEST_DATABASE_URL =="; \
+		$(BIN)/pytest -q $(HOSTILE_TESTS); \
+	fi
+
+# The embedded default under load while a 50,000-article import and a backup run, then
+# the crash harness of tests/crash/ (bench/soak.py). SOAK_SECONDS (300), SOAK_KILLS (10).
+soak: $(VENV)/.installed-test
+	$(BIN)/python bench/soak.py
 
 # The production stack (local PostgreSQL, a private Redis, gunicorn, the beacon
 # service, nginx) against issue 5's ratios; add BENCH_PROD_ARGS=--scale for 1M articles.

@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.hostile import profiles  # noqa: F401  (Hypothesis profiles, before any test module)
+from tests.hostile.tally import pytest_terminal_summary  # noqa: F401  (hostile inputs tried)
 from tests.processes import OwnRedis
 
 
@@ -12,6 +14,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def client():
+    """Django's test client; its ``force_login`` also passes the desk's second factor
+    for the users who need one (``tests.desk.people.DeskClient``)."""
+    from tests.desk.people import DeskClient
+
+    return DeskClient()
 
 
 @pytest.fixture

@@ -5,10 +5,14 @@ under ./var. Production parts (PostgreSQL, Redis) are switched on by URLs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from warta.common.security_headers import add_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("WARTA_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -91,8 +95,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "csp",
+    # Sign-in protection and the second factor (warta/accounts).
+    "warta.accounts.apps.LoginRecordsConfig",  # django-axes
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "warta.common",
     "warta.newsroom",
+    # `warta backup` and `warta restore`: database-level, it knows no app's models.
+    "warta.backups",
     "warta.audience",
     "warta.ingest",
     "warta.desk",
@@ -101,6 +112,7 @@ INSTALLED_APPS = [
     "warta.syndication",
     "warta.dashboard",
     "warta.api",
+    "warta.accounts",
     "warta.portal",
     # Last: its receivers refresh cache nodes after the other apps dropped their caches.
     "warta.edge",
@@ -108,6 +120,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the headers too (see "Security headers").
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the rest, so it sees the final 404 (after the legacy-address lookup).
     "warta.edge.middleware.ReaderErrorCaching",
@@ -117,7 +132,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Desk sessions end when idle or old; then the second factor holds whoever owes it.
+    "warta.accounts.sessions.DeskSessionExpiry",
+    "django_otp.middleware.OTPMiddleware",
+    "warta.accounts.gate.SecondFactorGate",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a locked-out sign-in into the lockout page (warta/accounts/lockout.py).
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the 404s of every view: old WordPress addresses answer 301.
     "warta.ingest.legacy_urls.LegacyUrlMiddleware",
@@ -274,14 +295,53 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Static files never run script or render framed, whatever they hold (common/security_headers.py).
+WHITENOISE_ADD_HEADERS_FUNCTION = add_file_headers
 
 # Reader pages set no cookies; the desk's cookies stay on the desk.
 SESSION_COOKIE_PATH = "/redaksi/"
+# The desk's messages ("Berita disimpan") live in its session: the cookie storage would
+# set a cookie on path / that browsers then send to every reader page.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_PATH = "/redaksi/"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A desk session ends 12 hours after signing in, after DESK_IDLE_SECONDS without
+# activity, or when the browser closes, whichever comes first (warta/accounts/sessions.py).
 SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+DESK_IDLE_SECONDS = _int("WARTA_DESK_IDLE_MINUTES", 120) * 60
 LOGIN_URL = "/redaksi/login/"
+
+# --- Desk sign-in: brute-force protection and the second factor (warta/accounts) -----
+# django-axes checks every sign-in first and records each attempt in the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    # Django's ModelBackend, loading what the second-factor gate needs with the user.
+    "warta.accounts.backends.DeskUserBackend",
+]
+AXES_HANDLER = "warta.accounts.lockout.DeskLoginHandler"
+# Failures lock the account tried, and (at a higher count: a newsroom often signs in
+# from one office address) the client's address, until LOGIN_LOCKOUT_MINUTES after
+# the last failure. A wrong second-factor code counts as a failure too.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = _int("WARTA_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_CLIENT_FAILURE_LIMIT = _int("WARTA_LOGIN_CLIENT_FAILURE_LIMIT", 20)
+if not 0 < AXES_FAILURE_LIMIT <= LOGIN_CLIENT_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        "WARTA_LOGIN_FAILURE_LIMIT must be at least 1 and at most WARTA_LOGIN_CLIENT_FAILURE_LIMIT."
+    )
+AXES_COOLOFF_TIME = timedelta(minutes=_int("WARTA_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_CLIENT_IP_CALLABLE = "warta.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "warta.accounts.lockout.lockout_response"
+# A success does not wipe the failures: an attacker holding one account could otherwise
+# clear their address's count by signing in to it between guesses.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "token", "csrfmiddlewaretoken"]
+# The second factor: TOTP codes from an authenticator app, named after the newsroom.
+OTP_TOTP_ISSUER = f"Redaksi {SITE_NAME}"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Populer: what readers actually read.
 POPULAR_WINDOW_DAYS = _int("WARTA_POPULAR_WINDOW_DAYS", 7)
@@ -296,6 +356,80 @@ TRUSTED_PROXY_COUNT = _int("WARTA_TRUSTED_PROXY_COUNT", 0)
 # here: canonical addresses and the desk's CSRF origin check depend on it.
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Security headers --------------------------------------------------------------
+# Content-Security-Policy (django-csp) on every answer: scripts, styles, fonts and
+# images from this site only, nothing inline, no eval, no plugins, never framed.
+# Reader pages carry no inline script or style at all (structured data is an inert
+# ld+json block, which script-src does not govern), so their policy holds no nonce:
+# the header is the same for every reader, and nginx or a CDN may keep a page for the
+# next one. A per-request nonce in a stored page would be wrong for whoever gets the
+# copy. Only the desk's article form needs more (warta/desk/admin/articles.py): a
+# nonce for the prose editor's inline import map (desk pages are never stored:
+# Cache-Control private, no-store; django-csp puts 'nonce-…' only into the header of
+# an answer that used one) and the hash of the editor's one inline stylesheet.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for small inline images (icons in CSS, a QR code); they run nothing.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Nothing here frames a page (the desk's preview opens in a tab of its own).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites see that a reader came from this site, never from which page.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Powerful browser features Warta never uses, off for the page and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment", "serial",
+        "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
+# WARTA_HTTPS=1: readers reach the site over https only. Warta itself speaks plain
+# HTTP (gunicorn), so TLS ends at a proxy the app trusts to say so
+# (X-Forwarded-Proto, WARTA_TRUSTED_PROXY_COUNT); without one every request would look
+# like http and be redirected forever.
+HTTPS = _flag("WARTA_HTTPS")
+if HTTPS and not TRUSTED_PROXY_COUNT:
+    raise ImproperlyConfigured(
+        "WARTA_HTTPS=1 needs WARTA_TRUSTED_PROXY_COUNT (1 behind nginx): Warta serves plain "
+        "HTTP, so https ends at a proxy, and the app knows a request was https only from "
+        "that proxy's X-Forwarded-Proto."
+    )
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    # A year, the usual figure (and the least the browsers' preload lists accept).
+    SECURE_HSTS_SECONDS = _int("WARTA_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("WARTA_HSTS_INCLUDE_SUBDOMAINS", True)
+    # Asking browsers to ship the domain as https-only is the owner's decision, made
+    # at hstspreload.org and hard to undo; the header only allows it when asked to.
+    SECURE_HSTS_PRELOAD = _flag("WARTA_HSTS_PRELOAD")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+# Desk scripts read the CSRF token from the form, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SILENCED_SYSTEM_CHECKS = []
+if HTTPS and not SECURE_HSTS_PRELOAD:
+    # `warta check --deploy` asks every site with HSTS to request preloading (W021);
+    # not requesting it is Warta's default on purpose (above), not an oversight.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # How long short lists (UPDATE, navigation) may be served from the cache. A scheduled
 # article comes due with no event to drop them: this plus a page's s-maxage and

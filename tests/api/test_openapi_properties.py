@@ -13,12 +13,16 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
     negative_data_rejection,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
 
 from tests.factories import make_article, make_reporter, make_section, make_tag
+from tests.hostile.profiles import examples
+from tests.hostile.tally import attempt
 from warta.newsroom.models import Article
 
 from .conftest import API
@@ -52,16 +56,21 @@ def wsgi_requests_in_the_test_transaction():
 
 @schema.parametrize()
 @settings(
-    max_examples=40,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_every_answer_matches_the_document(case, newsroom, wsgi_requests_in_the_test_transaction):
-    case.call_and_validate(
-        checks=[
-            not_a_server_error,
-            status_code_conformance,
-            response_schema_conformance,
-            negative_data_rejection,
-        ]
-    )
+    # Every operation in the document is a test of its own; each case is counted
+    # among the run's hostile inputs (tests/hostile/tally.py).
+    with attempt("API (schemathesis)"):
+        case.call_and_validate(
+            checks=[
+                not_a_server_error,
+                status_code_conformance,
+                content_type_conformance,
+                response_headers_conformance,
+                response_schema_conformance,
+                negative_data_rejection,
+            ]
+        )

@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from tests.processes import Server, free_port, require_binary
+from warta.common.security_headers import FILE_HEADERS
 
 from .conftest import SECRET
 
@@ -198,6 +199,23 @@ def test_static_files_are_served_by_nginx_and_hashed_names_kept_a_year(tier):
     assert answer.status == 200
     assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert answer.cache_status is None  # a file, not a proxied page
+
+
+def test_stored_pages_keep_their_policy_and_files_get_the_file_headers(tier):
+    page = tier.cached("/")
+    # The stored copy answers every reader: its policy holds no nonce of anyone's.
+    policy = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "nonce" not in policy and "unsafe-inline" not in policy
+    assert page.headers["X-Frame-Options"] == "DENY"
+    photo = re.search(r'src="(/media/[^"]+)"', page.text).group(1)
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page.text).group(1)
+    # Files nginx serves itself: a photo, a hashed and an unhashed static name.
+    for path in (photo, stylesheet, "/static/portal/favicon.svg"):
+        answer = tier.get(path)
+        assert answer.status == 200 and answer.cache_status is None, path
+        for name, value in FILE_HEADERS.items():
+            assert answer.headers[name] == value, (path, name)
 
 
 def test_a_missing_page_is_stored_briefly_and_replaced_when_it_appears(tier):

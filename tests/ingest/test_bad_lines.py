@@ -35,7 +35,7 @@ BAD_LINES = {
     "both bodies": (article_line(body="<p>Isi</p>"), 'give either "paragraphs"'),
     "no body": (article_line(paragraphs=None), 'give either "paragraphs"'),
     "bad slug": (article_line(slug="pemilu 2024"), "slug: use only letters, digits"),
-    "unknown status": (article_line(status="withdrawn"), "status: input should be"),
+    "unknown status": (article_line(status="archived"), "status: input should be"),
     "nameless section": (article_line(section="!!!"), "section: needs at least one letter"),
     "missing image file": (article_line(image="tidak-ada.jpg"), 'image file "tidak-ada.jpg"'),
 }

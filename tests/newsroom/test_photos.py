@@ -4,6 +4,7 @@ Every case builds its file with Pillow (or by hand) so the bytes are what a came
 a careless export or an attacker would produce, not a mock.
 """
 
+import random
 import struct
 import zlib
 from io import BytesIO
@@ -36,8 +37,10 @@ def encode(image: Image.Image, fmt: str, **options) -> bytes:
 
 
 def noise(size=(1000, 600)) -> Image.Image:
-    """Random pixels: they compress badly, so cutting the file cuts real image data."""
-    return Image.effect_noise(size, 64).convert("RGB")
+    """Random pixels: they compress badly, so cutting the file cuts real image data.
+    Seeded, so every run damages the same picture (Pillow's effect_noise is not)."""
+    width, height = size
+    return Image.frombytes("RGB", size, random.Random(7).randbytes(width * height * 3))
 
 
 def jpeg(size=(1000, 600), color="teal", **options) -> bytes:

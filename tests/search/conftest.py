@@ -3,12 +3,14 @@
 import json
 
 from warta.newsroom.models import Article
-from warta.newsroom.signals import article_changed
+from warta.newsroom.signals import article_changed, article_written
 from warta.search.selectors import search_articles
 
 
 def changed(article: Article) -> Article:
-    """Send what the desk sends after commit when readers' view of an article changes."""
+    """Send what the desk sends when readers' view of an article changes:
+    ``article_written`` inside its transaction, ``article_changed`` after the commit."""
+    article_written.send(sender=Article, article_id=article.pk)
     article_changed.send(sender=Article, article_id=article.pk)
     return article
 

@@ -1,6 +1,6 @@
 """Query parameters the schemas cannot check alone."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -9,6 +9,7 @@ from warta.common.dates import parse_day, site_zone
 # The same bounds as a reader's date filter: no news outside them, and date
 # arithmetic near year 1 or 9999 overflows.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_OFFSET = timedelta(hours=14)
 
 
 class InvalidSince(ValueError):
@@ -35,4 +36,7 @@ def parse_since(raw: str) -> datetime:
         )
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment, site_zone())
+    elif abs(moment.utcoffset()) > MAX_OFFSET:
+        # No zone is further from UTC, and PostgreSQL refuses offsets past 15:59.
+        raise InvalidSince("since: the UTC offset must be between -14:00 and +14:00")
     return moment

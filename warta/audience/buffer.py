@@ -17,6 +17,16 @@ Two kinds wait:
 A daemon thread flushes every ``settings.BEACON_FLUSH_SECONDS`` (started lazily by
 the first view held), the process flushes once more at exit, and gunicorn's
 ``worker_exit`` hook calls ``flush_views(final=True)``.
+
+What a crash loses (embedded mode; the bound the crash tests check, README "Crash
+safety"): a graceful stop (SIGTERM) loses nothing. A process killed outright (SIGKILL,
+the OOM killer, a power cut) loses the counts it acknowledged since the last flush it
+committed began: normally at most ``BEACON_FLUSH_SECONDS`` of its views plus the
+milliseconds a flush takes, per worker process. While the database refuses the writes
+(its lock held past the busy timeout by a long import, a full disk), the failed
+batches wait here, so the window is then the time since the last flush that
+succeeded. ``MAX_PENDING`` caps what waits: views of an article and hour not already
+waiting are dropped beyond it (logged), never those held.
 """
 
 import atexit

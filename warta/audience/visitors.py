@@ -6,29 +6,13 @@ the beacon's shortcut past Django's request cycle uses them too.
 
 import functools
 import hashlib
-import ipaddress
 from collections.abc import Mapping
 
 from django.conf import settings
 
+from warta.common.client_address import client_ip
 
-def client_ip(meta: Mapping[str, str]) -> str:
-    """The client's address: REMOTE_ADDR, or the X-Forwarded-For hop our own proxies added.
-
-    With ``settings.TRUSTED_PROXY_COUNT`` = n, each of our n proxies appended the
-    address it saw, so the client is the n-th hop from the right; anything further
-    left was written by the client and could be forged.
-    """
-    remote = meta.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        hops = [hop.strip() for hop in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if hops:
-            # Fewer hops than proxies means a misconfiguration; the leftmost is the best guess.
-            candidate = hops[-proxies] if len(hops) >= proxies else hops[0]
-            return _normalised(candidate) or _normalised(remote) or ""
-    return _normalised(remote) or ""
+__all__ = ["client_ip", "client_key", "reader_keys", "visitor_key"]
 
 
 def visitor_key(meta: Mapping[str, str]) -> str:
@@ -58,10 +42,3 @@ def _digest(text: str) -> str:
 @functools.cache
 def _hash_key(secret: str) -> bytes:
     return hashlib.sha256(secret.encode()).digest()
-
-
-def _normalised(address: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(address.strip()))
-    except ValueError:
-        return None

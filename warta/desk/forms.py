@@ -8,6 +8,8 @@ from warta.newsroom.models import Article
 
 from .services.revisions import stale_changes
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 # What the editor offers is what the sanitizer keeps (see common/sanitize.py):
 # paragraphs, bold, italic, links, lists, quotes, h2-h3. Pasting from Word or Google
 # Docs keeps that structure; the editor's schema drops everything else.
@@ -45,6 +47,16 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
+
+    def clean_published_at(self):
+        value = self.cleaned_data.get("published_at")
+        # No news outside these years, and a time near year 1 or 9999 overflows when
+        # it is converted to UTC for the database (a 500 instead of this message).
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                f"Waktu terbit harus antara tahun {FIRST_YEAR} dan {LAST_YEAR}.", code="year"
+            )
+        return value
 
     def clean_base_version(self):
         value = self.cleaned_data.get("base_version")

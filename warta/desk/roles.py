@@ -12,6 +12,10 @@ article?" from those permissions, so the rules live in one table:
 | placement                      | no       | no       | yes                | yes   |
 | correction / right of reply    | no       | yes      | yes                | yes   |
 | manage users, sections         | no       | no       | no                 | yes   |
+| must sign in with a 2nd factor | no       | no       | yes                | yes   |
+
+The second factor (a TOTP code) is optional for the other roles; superusers, who may
+do everything, need it like Admin. The check itself lives in warta/accounts.
 """
 
 from enum import StrEnum
@@ -25,6 +29,8 @@ EDITOR = "Redaktur"
 MANAGING_EDITOR = "Redaktur Pelaksana"
 ADMIN = "Admin"
 ROLES = (REPORTER, EDITOR, MANAGING_EDITOR, ADMIN)
+# Who must prove a second factor (a TOTP code) before the desk opens to them.
+SECOND_FACTOR_REQUIRED = (MANAGING_EDITOR, ADMIN)
 
 
 class Action(StrEnum):

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from warta.common.security_headers import FILE_HEADERS
+
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "edge"
 MIME_TYPES = Path("/etc/nginx/mime.types")
 
@@ -86,6 +88,7 @@ class EdgeSite:
             "media_root": str(self.media_root).rstrip("/"),
             "refresh_secret": self.refresh_secret,
             "access_log": self.access_log,
+            "file_headers": FILE_HEADERS,
         }
 
 

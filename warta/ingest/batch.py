@@ -1,8 +1,10 @@
 """Writing one batch of checked import lines: a fixed handful of queries per batch.
 
 Names, photos, articles, tags, in that order, each in bulk (``bulk_sql``: building
-the ORM's SQL for every batch cost more than the database's work); then the batch's
-articles, their tags and historical view counts go out on ``articles_imported``.
+the ORM's SQL for every batch cost more than the database's work), then what the
+lines carry of the articles' history (``history``: corrections, revision counts);
+then the batch's articles, their tags and historical view counts go out on
+``articles_imported``.
 """
 
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from warta.common.sanitize import paragraphs_to_html, sanitize_body
 from warta.newsroom.models import Article, Photo, Reporter, Section, Tag
 from warta.newsroom.signals import articles_imported
 
-from . import bulk_sql
+from . import bulk_sql, history
 from .images import ImageFiles
 from .names import NameMap
 from .schema import ArticleLine
@@ -27,7 +29,7 @@ ARTICLE_FIELDS = [
     "section", "reporter", "title", "slug", "lead", "body",
     "status", "published_at", "lead_photo", "updated_at",
 ]  # fmt: skip
-PHOTO_TEXT_FIELDS = ["caption", "credit"]
+PHOTO_TEXT_FIELDS = ["caption", "credit", "alt_text"]
 PHOTO_FILE_FIELDS = ["image", "width", "height", "renditions"]
 
 
@@ -41,6 +43,7 @@ class Existing:
     photo_image: str
     photo_caption: str
     photo_credit: str
+    photo_alt: str
     status: str
     published_at: datetime
 
@@ -52,10 +55,16 @@ class LeadPhoto:
     id: int | None
     caption: str
     credit: str
+    alt_text: str = ""
     image: str = ""
     width: int | None = None
     height: int | None = None
     renditions: list | None = None
+
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        """The ``PHOTO_TEXT_FIELDS`` values."""
+        return (self.caption, self.credit, self.alt_text)
 
     def file_values(self, no_renditions: object) -> tuple:
         """The ``PHOTO_FILE_FIELDS`` values, as the database takes them; most photos
@@ -101,6 +110,10 @@ class BatchWriter:
         photos = self._write_photos(rows)
         self._write_articles(rows, photos)
         tag_links = self._write_tags(rows)
+        history.write_corrections([(row.article.id, row.line.corrections) for row in rows])
+        history.write_revision_counts(
+            [(row.article.id, row.line.revisions) for row in rows], new=_new_ids(rows)
+        )
         views = [
             (row.article.id, row.line.published_at, row.line.views)
             for row in rows
@@ -122,27 +135,33 @@ class BatchWriter:
             Existing(
                 id=row.article.id,
                 slug=row.article.slug,
-                photo_id=photo.id,
-                photo_image=photo.image,
-                photo_caption=photo.caption,
-                photo_credit=photo.credit,
+                photo_id=photo.id if photo else None,
+                photo_image=photo.image if photo else "",
+                photo_caption=photo.caption if photo else "",
+                photo_credit=photo.credit if photo else "",
+                photo_alt=photo.alt_text if photo else "",
                 status=row.article.status,
                 published_at=row.article.published_at,
             )
             for row, photo in zip(rows, photos, strict=True)
         ]
 
-    def _write_photos(self, rows: list[Row]) -> list[LeadPhoto]:
-        """Each row's lead photo: the article's own one updated in place, or a new one."""
+    def _write_photos(self, rows: list[Row]) -> list[LeadPhoto | None]:
+        """Each row's lead photo: the article's own one updated in place, or a new one;
+        None for a line without one (``caption`` null: the photo row is left alone)."""
         result, new, text_changed, file_changed = [], [], [], []
         for row in rows:
             line, existing = row.line, row.existing
+            if line.caption is None:
+                result.append(None)
+                continue
             kept = existing is not None and existing.photo_id is not None
             digest = row.image_digest
             stored = None
             if digest and not (kept and self.images.shows(existing.photo_image, digest)):
                 stored = self.images.store(digest)
-            photo = LeadPhoto(existing.photo_id if kept else None, line.caption, line.credit)
+            alt = line.alt if line.alt is not None else existing.photo_alt if kept else ""
+            photo = LeadPhoto(existing.photo_id if kept else None, line.caption, line.credit, alt)
             if stored:
                 photo.image = stored.name
                 photo.width, photo.height = stored.width, stored.height
@@ -154,27 +173,27 @@ class BatchWriter:
                 new.append(photo)
             elif stored:
                 file_changed.append(photo)
-            elif (existing.photo_caption, existing.photo_credit) != (line.caption, line.credit):
+            elif (existing.photo_caption, existing.photo_credit, existing.photo_alt) != (
+                photo.caption,
+                photo.credit,
+                photo.alt_text,
+            ):
                 text_changed.append(photo)
             result.append(photo)
         for photo, photo_id in zip(new, bulk_sql.reserve_ids(Photo, len(new)), strict=True):
             photo.id = photo_id
         no_renditions = bulk_sql.db_value(Photo, "renditions", [])
-        inserted = [
-            (photo.id, photo.caption, photo.credit, *photo.file_values(no_renditions))
-            for photo in new
-        ]
+        inserted = [(photo.id, *photo.texts, *photo.file_values(no_renditions)) for photo in new]
         bulk_sql.insert(Photo, ["id", *PHOTO_TEXT_FIELDS, *PHOTO_FILE_FIELDS], inserted)
-        texts = [(photo.caption, photo.credit, photo.id) for photo in text_changed]
+        texts = [(*photo.texts, photo.id) for photo in text_changed]
         bulk_sql.update(Photo, PHOTO_TEXT_FIELDS, texts)
         files = [
-            (photo.caption, photo.credit, *photo.file_values(no_renditions), photo.id)
-            for photo in file_changed
+            (*photo.texts, *photo.file_values(no_renditions), photo.id) for photo in file_changed
         ]
         bulk_sql.update(Photo, [*PHOTO_TEXT_FIELDS, *PHOTO_FILE_FIELDS], files)
         return result
 
-    def _write_articles(self, rows: list[Row], photos: list[LeadPhoto]) -> None:
+    def _write_articles(self, rows: list[Row], photos: list[LeadPhoto | None]) -> None:
         now = timezone.now()
         for row, photo in zip(rows, photos, strict=True):
             line = row.line
@@ -192,7 +211,7 @@ class BatchWriter:
                 body=body,
                 status=_status(line, row.existing),
                 published_at=line.published_at,
-                lead_photo_id=photo.id,
+                lead_photo_id=photo.id if photo else None,
                 updated_at=now,
             )
         write_articles(
@@ -259,6 +278,11 @@ def replace_tags(updated_ids: list[int], links: list[tuple[int, int]]) -> None:
     if updated_ids:
         through.objects.filter(article_id__in=updated_ids).delete()
     bulk_sql.insert(through, ["article", "tag"], links)
+
+
+def _new_ids(rows: list[Row]) -> set[int]:
+    """The ids of the articles this batch created (nothing of theirs existed before)."""
+    return {row.article.id for row in rows if row.existing is None}
 
 
 def _status(line: ArticleLine, existing: Existing | None) -> str:

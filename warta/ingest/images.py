@@ -8,6 +8,7 @@ at the same files, and a re-import recognises the file an article already shows
 """
 
 import hashlib
+import stat
 from pathlib import Path, PurePosixPath
 
 from django.core.files.storage import default_storage
@@ -39,11 +40,18 @@ class ImageFiles:
         if path in self._digests:
             return self._digests[path]
         try:
-            data = path.read_bytes()
+            # Only a regular file: opening a FIFO waits for a writer for ever, and
+            # reading /dev/zero never ends. At most the desk's upload limit is read.
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise ImageError(f'image file "{image}" is not a regular file')
+            with path.open("rb") as file:
+                data = photos.read_upload(file)
         except FileNotFoundError:
             raise ImageError(f'image file "{image}" does not exist') from None
         except OSError as exc:
             raise ImageError(f'image file "{image}" cannot be read ({exc.strerror})') from None
+        except photos.PhotoRejected as refused:
+            raise ImageError(f'image file "{image}" is refused: {refused}') from None
         try:
             # The desk's own upload check: content type, size, bombs, polyglots.
             photos.check_upload(data, image)

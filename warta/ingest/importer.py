@@ -216,12 +216,13 @@ class _Known:
             "lead_photo__image",
             "lead_photo__caption",
             "lead_photo__credit",
+            "lead_photo__alt_text",
             "status",
             "published_at",
         )
         return cls(
-            Existing(id, slug, photo_id, image or "", caption or "", credit or "", *rest)
-            for id, slug, photo_id, image, caption, credit, *rest in rows
+            Existing(id, slug, photo_id, image or "", caption or "", credit or "", alt or "", *rest)
+            for id, slug, photo_id, image, caption, credit, alt, *rest in rows
         )
 
     def match(self, line: ArticleLine) -> Existing | None:

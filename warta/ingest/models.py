@@ -99,3 +99,28 @@ class LegacyUrl(models.Model):
     def target(self):
         """The article, section or tag this address now stands for."""
         return self.article or self.section or self.tag
+
+
+class ImportedHistory(models.Model):
+    """What an imported article had been through before it came here, that its rows
+    cannot show: the number of revisions it had (their content stays behind).
+
+    ``warta export`` reports an article's revisions as these plus the desk's own, so a
+    site exported and imported elsewhere reports the same history (see history.py).
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name="berita",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="imported_history",
+    )
+    revisions = models.PositiveIntegerField("revisi sebelum diimpor", default=0)
+
+    class Meta:
+        verbose_name = "riwayat sebelum impor"
+        verbose_name_plural = "riwayat sebelum impor"
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.revisions} revisi sebelum diimpor"

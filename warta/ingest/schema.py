@@ -5,10 +5,11 @@ clashes with another article, or its image file exists, is the importer's questi
 Every problem becomes a short English reason an operator can act on.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -28,7 +29,26 @@ def _text(max_length: int | None = None, *, min_length: int = 1, strip: bool = T
         StringConstraints(
             strict=True, strip_whitespace=strip, min_length=min_length, max_length=max_length
         ),
+        AfterValidator(_storable),
     ]
+
+
+def _storable(value: str) -> str:
+    """Text every database stores as it is: PostgreSQL refuses NUL in text (SQLite would
+    keep it and hand it to readers), and an unpaired surrogate (possible in the Python
+    strings ``import_records`` takes; JSON parsing refuses it) is no UTF-8 at all."""
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character (\\u0000)")
+    if not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            raise ValueError("is not valid Unicode text (an unpaired surrogate)") from None
+    return value
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_OFFSET = timedelta(hours=14)
 
 
 def _aware_datetime(value: object) -> datetime:
@@ -42,6 +62,13 @@ def _aware_datetime(value: object) -> datetime:
         raise ValueError("must be an ISO 8601 date and time string")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("has no UTC offset (write e.g. 2024-05-01T08:00:00+07:00)")
+    # No zone is further from UTC, and PostgreSQL refuses offsets past 15:59.
+    if abs(value.utcoffset()) > MAX_OFFSET:
+        raise ValueError("has a UTC offset beyond ±14:00")
+    # As the reader site's dates: no news outside these years, and converting a time
+    # near year 1 or 9999 to UTC or the site's zone overflows.
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be between the years {FIRST_YEAR} and {LAST_YEAR}")
     return value
 
 
@@ -49,6 +76,18 @@ def _aware_datetime(value: object) -> datetime:
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 MAX_ID = 2**63 - 1
 MAX_VIEWS = 2**31 - 1
+# The workflow's statuses (newsroom.models.Article.Status), as an export writes them.
+STATUSES = ("draft", "submitted", "ready", "scheduled", "published", "withdrawn")
+
+
+class CorrectionLine(BaseModel):
+    """A Ralat or Hak Jawab published on the article, with its own time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["ralat", "hak_jawab"]
+    at: Annotated[datetime, BeforeValidator(_aware_datetime)]
+    body: _text(strip=False)
 
 
 class ArticleLine(BaseModel):
@@ -62,8 +101,12 @@ class ArticleLine(BaseModel):
     ]
     section: _text(80)
     title: _text(300)
-    caption: _text(500)
+    # The lead photo's caption; null: the article has no lead photo.
+    caption: _text(500) | None
     credit: _text(120, min_length=0) = ""
+    # The photo's text for blind readers; absent: a new photo has none, an existing
+    # one keeps what the desk gave it.
+    alt: _text(300, min_length=0) | None = None
     reporter: _text(120)
     published_at: Annotated[datetime, BeforeValidator(_aware_datetime)]
     lead: _text(min_length=0)
@@ -72,7 +115,12 @@ class ArticleLine(BaseModel):
     tags: list[_text(100)]
     views: Annotated[int, Field(strict=True, ge=0, le=MAX_VIEWS)] | None = None
     image: _text(1000) | None = None
-    status: Literal["published", "draft"] | None = None
+    status: Literal[STATUSES] | None = None
+    # How many saved versions the article has been through (here and at its source);
+    # the versions themselves are not carried.
+    revisions: Annotated[int, Field(strict=True, ge=0, le=MAX_VIEWS)] | None = None
+    # Ralat and Hak Jawab; an import adds the ones the article lacks, never removes one.
+    corrections: list[CorrectionLine] | None = None
 
     @field_validator("section", "reporter")
     @classmethod
@@ -93,6 +141,12 @@ class ArticleLine(BaseModel):
     def _one_body(self) -> "ArticleLine":
         if (self.paragraphs is None) == (self.body is None):
             raise ValueError('give either "paragraphs" (plain text) or "body" (HTML), not both')
+        return self
+
+    @model_validator(mode="after")
+    def _photo_needs_caption(self) -> "ArticleLine":
+        if self.caption is None and (self.credit or self.alt or self.image):
+            raise ValueError('"credit", "alt" and "image" need a "caption" (a lead photo)')
         return self
 
 

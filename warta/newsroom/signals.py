@@ -14,6 +14,13 @@ from django.dispatch import Signal
 # before, where the batch changed them (the archive's months they left).
 articles_imported = Signal()
 
+# Sent inside the transaction that changes what readers may see of an article, just
+# before it commits, with ``article_changed``'s kwargs: data kept in the database and
+# derived from the article (the search index, the archive's month counts) is written
+# in the same transaction, so a crash between the commit and the receivers cannot
+# leave it behind the article (tests/crash/).
+article_written = Signal()
+
 # Sent after the transaction commits whenever what readers may see of an article
 # changes (published, scheduled, withdrawn, edited while live or scheduled, corrected). Apps that
 # cache lists or pages drop what they hold. kwargs: article_id; and, when the change

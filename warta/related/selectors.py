@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from warta.common.lock_wait import lock_wait
 from warta.newsroom.models import Article
 from warta.newsroom.selectors import ArticleLink
 
@@ -22,6 +23,10 @@ _FIELDS = (
     "related__published_at", "related__section__slug",
 )  # fmt: skip
 
+
+# How long a reader's request waits for another writer before it skips storing a list
+# (a desk save holds the lock for some milliseconds; an import for its whole run).
+STORE_LOCK_WAIT_SECONDS = 0.2
 
 # Every cached block's key carries this number; any change to any article (a
 # withdrawal must leave every block at once) moves it, so no block needs finding.
@@ -63,25 +68,29 @@ def _related_links(article: Article) -> list[ArticleLink]:
     rows = _stored(article.pk)
     if rows:
         related = [row.related for row in rows]
-    elif article.is_live:
-        try:
-            related_store(article=article)
-        except DatabaseError:
-            # Storing only saves the next reader the work: a database too busy to take
-            # the write (SQLite's lock timeout) must not cost this reader the page.
-            logger.warning("Baca Juga list of article %s not stored", article.pk, exc_info=True)
-            related = _computed(article)
-        else:
-            related = [row.related for row in _stored(article.pk)]
     else:
-        related = _computed(article)
+        found = find_related(article)
+        if article.is_live:
+            try:
+                # Storing only saves the next reader the work: while another writer
+                # holds the lock (an import, a restore) this reader gets the list
+                # unstored rather than wait out SQLite's busy timeout for it.
+                with lock_wait(STORE_LOCK_WAIT_SECONDS):
+                    related_store(article=article, found=found)
+            except DatabaseError as exc:
+                logger.info("Baca Juga list of article %s not stored: %s", article.pk, exc)
+        related = _articles(found)
     return [ArticleLink.of(item) for item in related if item.is_live][:SHOWN]
 
 
-def _computed(article: Article) -> list[Article]:
-    found = find_related(article)
-    by_id = Article.objects.select_related("section").in_bulk(found)
-    return [by_id[pk] for pk in found if pk in by_id]
+def _articles(ids: list[int]) -> list[Article]:
+    """These articles in this order, as the block shows them (any gone are skipped)."""
+    by_id = (
+        Article.objects.select_related("section")
+        .only(*(name.removeprefix("related__") for name in _FIELDS[1:]))
+        .in_bulk(ids)
+    )
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _stored(article_id: int) -> list[RelatedArticle]:

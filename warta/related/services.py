@@ -27,15 +27,19 @@ def related_refresh(*, article_id: int) -> list[int]:
     return related_store(article=article)
 
 
-def related_store(*, article: Article) -> list[int]:
-    """Compute and store the list of ``article`` (a live one, already loaded).
+def related_store(*, article: Article, found: list[int] | None = None) -> list[int]:
+    """Store the list of ``article`` (a live one, already loaded): ``found``, or
+    computed now.
 
+    The list is computed before the write transaction begins, so the transaction
+    (SQLite's one writer at a time) lasts a delete and an insert, not the search.
     Two processes storing the same list at once keep one of them: the second's rows
     conflict on (article, rank) and are skipped.
     """
+    if found is None:
+        found = find_related(article)
     with transaction.atomic():
         RelatedArticle.objects.filter(article_id=article.pk).delete()
-        found = find_related(article)
         RelatedArticle.objects.bulk_create(
             [
                 RelatedArticle(article_id=article.pk, related_id=related_id, rank=rank)

@@ -1,11 +1,12 @@
 """Reactions to events: the index follows every change the desk makes and every
-import, and the cached alias table follows the aliases."""
+import, each inside the transaction that makes it, and the cached alias table follows
+the aliases."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from warta.newsroom.signals import article_changed, articles_imported
+from warta.newsroom.signals import article_written, articles_imported
 
 from .aliases import forget_aliases
 from .backends import backend
@@ -13,9 +14,10 @@ from .indexing import index_articles, index_written_articles
 from .models import SearchAlias, SearchDocument
 
 
-@receiver(article_changed, dispatch_uid="search.index_changed_article")
+@receiver(article_written, dispatch_uid="search.index_changed_article")
 def index_changed_article(sender, article_id=None, **kwargs) -> None:
-    """Published, edited, corrected: indexed again; withdrawn: removed at once."""
+    """Published, edited, corrected: indexed again; withdrawn: removed at once. Inside
+    the desk's transaction, so the document commits (or rolls back) with the change."""
     if article_id is not None:
         index_articles(article_ids=[article_id])
 

@@ -1,16 +1,18 @@
-"""Reactions to newsroom events: the archive's month counts follow every change."""
+"""Reactions to newsroom events: the archive's month counts follow every change,
+inside the transaction that makes it."""
 
 from django.dispatch import receiver
 
 from warta.newsroom.models import Article
-from warta.newsroom.signals import article_changed, articles_imported
+from warta.newsroom.signals import article_written, articles_imported
 
 from .archive import archive_recount, month_of
 
 
-@receiver(article_changed, dispatch_uid="syndication.recount_changed_month")
+@receiver(article_written, dispatch_uid="syndication.recount_changed_month")
 def recount_changed_month(sender, article_id=None, previously_published_at=None, **kwargs):
-    """Published, scheduled, withdrawn, moved: its month (and the one it left) again."""
+    """Published, scheduled, withdrawn, moved: its month (and the one it left) again,
+    inside the desk's transaction, so the count commits (or rolls back) with it."""
     moments = list(Article.objects.filter(pk=article_id).values_list("published_at", flat=True))
     if previously_published_at is not None:
         moments.append(previously_published_at)

@@ -5,28 +5,37 @@ status changes through ``services.transitions``; both enforce the permission tab
 in ``roles`` on the server, so a forged request gets 403 like a hidden button would.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from csp.decorators import csp_update
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from js_asset import Media
 
 from warta.newsroom.models import Article
 
 from .. import readiness, workflow
-from ..forms import ArticleForm
+from ..forms import FIRST_YEAR, LAST_YEAR, ArticleForm
 from ..models import StatusChange
 from ..roles import Action, may, may_edit
 from ..services.editing import PLACEMENT_FIELDS, StaleEdit, article_save
 from ..services.transitions import NotReady, article_transition
 from .corrections import correction_urls
+from .ids import IdAutocompleteSelectMultiple, IdModelMultipleChoiceField, is_key
 from .listing import BoundedCountPaginator, ReporterListFilter
 from .previews import preview_urls
 from .revisions import revision_urls
+
+# Tiptap, inside django-prose-editor, adds its base stylesheet to the page as one inline
+# <style> (its injectCSS option, which the widget does not expose). The article form's
+# policy allows exactly that block, by its hash; tests/desk/test_editor_policy.py hashes
+# the block in the installed editor, so an upgrade that changes it names the new hash.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
 @admin.register(Article)
@@ -55,6 +64,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["desk/autosave.js"]  # autosave and the edit lock
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Tags are posted as ids; ids.py refuses what can be no id instead of a 500.
+        if db_field.name == "tags":
+            kwargs.setdefault("form_class", IdModelMultipleChoiceField)
+            kwargs.setdefault(
+                "widget",
+                IdAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     # --- permissions: the table in desk/roles.py -------------------------------------
 
@@ -103,6 +122,8 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied("Hanya redaktur pelaksana yang mengatur penempatan.")
         extra_context = extra_context or {}
         if object_id:
+            if not is_key(Article._meta.pk, object_id):  # "abc", "%": a 500 from the lookup
+                raise Http404("Berita tidak ditemukan")
             article = get_object_or_404(Article.objects.select_related("lead_photo"), pk=object_id)
             extra_context.update(self._workflow_context(request, article))
         try:
@@ -112,6 +133,14 @@ class ArticleAdmin(admin.ModelAdmin):
             # back whole. The editor reopens the latest version and sees what changed.
             messages.error(request, str(stale))
             return HttpResponseRedirect(request.path)
+
+    @csp_update({"style-src": [EDITOR_STYLE_HASH]})
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The prose editor's import map is an inline script: under the site's
+        # Content-Security-Policy it runs only with this answer's nonce (settings.py).
+        # Desk pages are never stored by a cache, so a per-request nonce is safe here.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def _workflow_context(self, request, article: Article) -> dict:
         transitions = [
@@ -185,6 +214,10 @@ def _parse_local(raw: str) -> datetime | None:
         return None
     if moment is None:
         return None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None  # near year 1 or 9999 the conversion to UTC overflows
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    elif abs(moment.utcoffset()) > timedelta(hours=14):
+        return None  # no zone is that far from UTC; PostgreSQL refuses past 15:59
     return moment

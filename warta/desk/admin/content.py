@@ -25,3 +25,9 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_search_results(self, request, queryset, search_term):
+        # The article form's tag lookup (the admin's autocomplete view) hands the typed
+        # text straight here, unlike the change list's search form, which refuses NUL;
+        # PostgreSQL cannot compare text holding one, which made a 500.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))

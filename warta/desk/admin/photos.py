@@ -26,6 +26,9 @@ class PhotoAdmin(admin.ModelAdmin):
     show_full_result_count = False
     list_per_page = 50
 
+    class Media:
+        css = {"all": ["desk/desk.css"]}  # the preview's size, without inline styles
+
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["upload", "caption", "credit", "alt_text"]
@@ -72,7 +75,7 @@ class PhotoAdmin(admin.ModelAdmin):
         if rendition is None:
             return "Belum ada berkas gambar."
         return format_html(
-            '<img src="{}{}" width="{}" height="{}" alt="{}" style="max-width:100%;height:auto">',
+            '<img src="{}{}" width="{}" height="{}" alt="{}" class="desk-photo-preview">',
             settings.MEDIA_URL,
             rendition["path"],
             rendition["width"],

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 
 from warta.common.sanitize import sanitize_body
 from warta.newsroom.models import Article, Correction
-from warta.newsroom.signals import article_changed
+from warta.newsroom.signals import article_changed, article_written
 
 from ..models import Revision
 from ..roles import Action, require
@@ -64,6 +64,7 @@ def article_correct(*, article: Article, actor, kind: str, body: str) -> Correct
         locked.save(update_fields=["updated_at", "last_corrected_at"])
         # The published text the correction refers to, kept in the history as it was.
         record_revision(locked, kind=Revision.Kind.CORRECTION, author=actor, at=now)
+        article_written.send(sender=Article, article_id=locked.pk)
         transaction.on_commit(lambda: article_changed.send(sender=Article, article_id=locked.pk))
     return correction
 

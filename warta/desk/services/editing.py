@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from warta.common.sanitize import sanitize_body
 from warta.newsroom.models import Article
-from warta.newsroom.signals import article_changed
+from warta.newsroom.signals import article_changed, article_written
 
 from ..models import Revision
 from ..roles import Action, require
@@ -112,6 +112,7 @@ def article_save(
             moved = {}
             if before is not None and before != target.published_at:
                 moved["previously_published_at"] = before
+            article_written.send(sender=Article, article_id=target.pk, **moved)
             transaction.on_commit(
                 lambda: article_changed.send(sender=Article, article_id=target.pk, **moved)
             )

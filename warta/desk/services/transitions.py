@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from warta.newsroom.models import Article
-from warta.newsroom.signals import article_changed
+from warta.newsroom.signals import article_changed, article_written
 
 from .. import readiness, workflow
 from ..models import Revision, StatusChange
@@ -72,6 +72,7 @@ def article_transition(
             # Every version readers saw is kept forever (thinning never touches these).
             record_revision(locked, kind=Revision.Kind.PUBLISHED, author=actor, at=now)
         moved = {"previously_published_at": before} if before != locked.published_at else {}
+        article_written.send(sender=Article, article_id=locked.pk, **moved)
         transaction.on_commit(
             lambda: article_changed.send(sender=Article, article_id=locked.pk, **moved)
         )

@@ -16,7 +16,7 @@ The decisions a migrating newsroom would otherwise make by hand live here:
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
@@ -38,6 +38,8 @@ STATUSES = {
 }
 DEFAULT_SECTION = "Umum"
 DEFAULT_REPORTER = "Redaksi"
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_OFFSET = timedelta(hours=14)
 # Room left at the end of a slug for the ``-<post id>`` that tells clashing slugs apart.
 SLUG_LENGTH = 280
 
@@ -130,7 +132,7 @@ def _wp_date(text: str, zone: tzinfo) -> datetime | None:
     if len(text) != len("2024-05-14 07:30:00"):
         return None  # fromisoformat would also take other shapes; WordPress writes this one
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=zone)
+        return _plausible(datetime.fromisoformat(text).replace(tzinfo=zone))
     except ValueError:
         return None
 
@@ -140,7 +142,16 @@ def _rfc822(text: str) -> datetime | None:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
-    return parsed if parsed.tzinfo else None
+    return _plausible(parsed) if parsed.tzinfo else None
+
+
+def _plausible(moment: datetime) -> datetime | None:
+    """The moment, or None when no news has it: outside the reader site's years (near
+    year 1 or 9999 converting it to UTC overflows), or with a UTC offset no zone has
+    (PostgreSQL refuses one past 15:59)."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR or abs(moment.utcoffset()) > MAX_OFFSET:
+        return None
+    return moment
 
 
 def _number(text: str) -> int | None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from warta.desk.roles import ROLES
+from warta.desk.roles import ROLES, SECOND_FACTOR_REQUIRED
 
 
 class Command(BaseCommand):
@@ -43,3 +43,8 @@ class Command(BaseCommand):
             # One role at a time: moving someone to another role takes the old one away.
             user.groups.set([Group.objects.get(name=role)])
         self.stdout.write(f"{'Created' if created else 'Updated'} {username} as {role}.")
+        if role in SECOND_FACTOR_REQUIRED:
+            self.stdout.write(
+                f"{role} signs in with a second factor: at the first sign-in the desk shows "
+                "a QR code to scan with an authenticator app."
+            )
