@@ -139,6 +139,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Turns a locked-out sign-in into the lockout page (warta/accounts/lockout.py).
     "axes.middleware.AxesMiddleware",
+    # The admin's "?_to_field=" left empty made a 500 (warta/desk/middleware.py).
+    "warta.desk.middleware.EmptyToFieldGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the 404s of every view: old WordPress addresses answer 301.
     "warta.ingest.legacy_urls.LegacyUrlMiddleware",

@@ -84,7 +84,7 @@ hostile_bodies = st.one_of(
 )
 
 
-@settings(max_examples=examples(50))
+@settings(max_examples=examples(40))
 @given(data=st.data())
 def test_a_beacon_counts_once_for_a_published_article_and_never_otherwise(client, newsroom, data):
     target = data.draw(st.sampled_from(newsroom.articles), label="article")

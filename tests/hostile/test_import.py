@@ -244,7 +244,7 @@ def _clear_media(settings) -> None:
 # --- the properties -----------------------------------------------------------------------
 
 
-@settings(max_examples=examples(30))
+@settings(max_examples=examples(20))
 @given(data=st.data())
 def test_a_file_with_a_bad_line_imports_nothing_and_names_the_line(newsroom, files, settings, data):
     existing = [article.pk for article in newsroom.live]
@@ -273,7 +273,7 @@ def test_a_file_with_a_bad_line_imports_nothing_and_names_the_line(newsroom, fil
             _clear_media(settings)
 
 
-@settings(max_examples=examples(20))
+@settings(max_examples=examples(15))
 @given(data=st.data())
 def test_skip_invalid_imports_every_good_line_and_lists_every_bad_one(
     newsroom, files, settings, data

@@ -88,7 +88,7 @@ def exports(draw) -> bytes:
     return data
 
 
-@settings(max_examples=examples(30))
+@settings(max_examples=examples(20))
 @given(data=exports())
 def test_any_export_imports_whole_or_not_at_all(newsroom, data):
     before = snapshot()

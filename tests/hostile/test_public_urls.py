@@ -52,7 +52,7 @@ def test_reading_any_address_never_fails_sets_a_cookie_or_writes(client, newsroo
 
 
 def read_hostile_addresses(client, newsroom, pattern: str) -> None:
-    @settings(max_examples=examples(5))
+    @settings(max_examples=examples(4))
     @given(
         path=path_strategy(pattern, newsroom),
         query=query_strings(PUBLIC[pattern]),
@@ -107,7 +107,9 @@ def test_no_desk_address_fails_or_writes_for_a_stranger(newsroom, data):
         response = client.generic(method, path, b"csrfmiddlewaretoken=x&username=a&password=b")
 
         no_server_error(response, f"{method} {path}")
-        assert response.status_code in {301, 302, 400, 403, 404, 405}, response.status_code
+        # The login page itself is the one desk page a stranger may read.
+        allowed = {301, 302, 400, 403, 404, 405} | ({200} if pattern == "redaksi/login/" else set())
+        assert response.status_code in allowed, response.status_code
         assert differences(before, snapshot()) == []
 
 
@@ -125,7 +127,7 @@ def test_an_api_since_with_an_offset_no_zone_has_is_a_400(client, since):
         }
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(25))
 @given(data=st.data())
 def test_no_desk_address_fails_or_writes_when_a_redaktur_reads_it(redaktur, newsroom, data):
     """Signed in, GET and HEAD with the admin's own parameters (search, ordering,
@@ -179,3 +181,22 @@ def test_an_article_the_desk_cannot_have_is_a_404(redaktur, object_id):
         response = redaktur.get(f"/redaksi/newsroom/article/{object_id}/change/")
 
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("page", ["change", "delete"])
+def test_an_empty_to_field_is_refused_on_every_desk_object_page(redaktur, newsroom, method, page):
+    """Django's admin took ``_to_field=`` (empty) for a field name: a 500 on every
+    change and delete page; any field the page may not name is refused, so is this."""
+    tag = newsroom.live[0].tags.get()
+    url = f"/redaksi/newsroom/tag/{tag.pk}/{page}/"
+    before = snapshot()
+
+    with attempt("desk addresses: a Redaktur reading"):
+        if method == "get":
+            response = redaktur.get(url, {"_to_field": ""})
+        else:
+            response = redaktur.post(url, {"_to_field": "", "name": "KPK", "slug": "kpk"})
+
+        assert response.status_code == 400
+        assert differences(before, snapshot()) == []
