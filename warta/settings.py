@@ -7,10 +7,12 @@ under ./var. Production parts (PostgreSQL, Redis) are switched on by URLs.
 import os
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from js_asset import static_lazy
 
 from warta.common.security_headers import add_file_headers
 
@@ -142,6 +144,8 @@ MIDDLEWARE = [
     # The admin's "?_to_field=" left empty made a 500 (warta/desk/middleware.py).
     "warta.desk.middleware.EmptyToFieldGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the legacy lookup has had its say: "/indeks/" answers 301 to "/indeks".
+    "warta.portal.trailing_slash.TrailingSlashRedirect",
     # Last, so it sees the 404s of every view: old WordPress addresses answer 301.
     "warta.ingest.legacy_urls.LegacyUrlMiddleware",
 ]
@@ -276,7 +280,21 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
-TIME_ZONE = os.environ.get("WARTA_TIME_ZONE", "Asia/Jakarta")
+
+
+def _time_zone() -> str:
+    name = os.environ.get("WARTA_TIME_ZONE", "Asia/Jakarta")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ImproperlyConfigured(
+            f"WARTA_TIME_ZONE {name!r} is not a time zone name (e.g. Asia/Jakarta, "
+            "Asia/Makassar, Asia/Jayapura)"
+        ) from exc
+    return name
+
+
+TIME_ZONE = _time_zone()
 USE_I18N = True
 USE_TZ = True
 
@@ -297,6 +315,14 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# The article body's own editor extension (warta/desk/static/desk/paste.js): cleans what
+# is pasted from Word and Google Docs. It adds no tags to the body's allowlist.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("desk/paste.js")],
+        "extensions": {"WartaPaste": lambda _config, _allowlist: None},
+    }
+]
 # Static files never run script or render framed, whatever they hold (common/security_headers.py).
 WHITENOISE_ADD_HEADERS_FUNCTION = add_file_headers
 
@@ -306,6 +332,8 @@ SESSION_COOKIE_PATH = "/redaksi/"
 # set a cookie on path / that browsers then send to every reader page.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_PATH = "/redaksi/"
+# A refused form gets the site's Indonesian 403 page, not Django's stock English one.
+CSRF_FAILURE_VIEW = "warta.portal.views.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # A desk session ends 12 hours after signing in, after DESK_IDLE_SECONDS without
@@ -351,6 +379,13 @@ POPULAR_LENGTH = _int("WARTA_POPULAR_LENGTH", 7)
 POPULAR_CACHE_SECONDS = 60
 BEACON_DEDUP_SECONDS = _int("WARTA_BEACON_DEDUP_SECONDS", 30 * 60)
 BEACON_RATE_PER_MINUTE = _int("WARTA_BEACON_RATE_PER_MINUTE", 30)
+# At most this many views of one article count from one client address (an IPv6 /64)
+# per BEACON_DEDUP_SECONDS, whatever User-Agents it sends; 0 lifts the cap. Low enough
+# that one machine cannot lift an article into Populer, though behind carrier-grade
+# NAT (most Indonesian mobile readers) many real readers share an address, and a
+# story they all read at once is undercounted there. Every story is capped alike, so
+# the ranking suffers far less than the raw counts.
+BEACON_VIEWS_PER_ADDRESS = _int("WARTA_BEACON_VIEWS_PER_ADDRESS", 5)
 BEACON_FLUSH_SECONDS = _int("WARTA_BEACON_FLUSH_SECONDS", 5)
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = _int("WARTA_TRUSTED_PROXY_COUNT", 0)

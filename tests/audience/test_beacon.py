@@ -88,11 +88,13 @@ def test_visitors_behind_trusted_proxy_are_told_apart(send_beacon, article, sett
 
 def test_one_client_hammering_is_rate_limited(send_beacon, article, settings, clock):
     settings.BEACON_RATE_PER_MINUTE = 5
+    settings.BEACON_VIEWS_PER_ADDRESS = 3
     # Every request a different User-Agent, so each would be a new visitor.
     statuses = [send_beacon(str(article.id), ua=f"{CHROME} v{n}").status_code for n in range(9)]
     assert statuses == [204] * 5 + [429] * 4
     flush_views()
-    assert views_of(article) == 5
+    # Five passed the rate limit; the address's cap counted three of them.
+    assert views_of(article) == 3
 
     response = send_beacon(str(article.id), ua=f"{CHROME} late")
     assert response.status_code == 429
@@ -104,6 +106,61 @@ def test_one_client_hammering_is_rate_limited(send_beacon, article, settings, cl
     # Another client is not affected by the first one's budget.
     clock.shift(timedelta(seconds=1))
     assert send_beacon(str(article.id), ip="203.0.113.99").status_code == 204
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def counting_mode(request):
+    """Each way a beacon is counted: the embedded default's cache and buffer, and Redis."""
+    request.getfixturevalue("embedded_mode" if request.param == "embedded" else "live_redis")
+    return request.param
+
+
+def test_one_address_counts_at_most_the_cap_whatever_user_agents_it_sends(
+    counting_mode, send_beacon, article, settings
+):
+    settings.BEACON_RATE_PER_MINUTE = 10_000  # as if the beacons came slowly enough
+    other = make_article(published_at=NOON - timedelta(hours=1))
+    for n in range(1000):
+        assert send_beacon(str(article.id), ua=f"{CHROME} v{n}").status_code == 204
+    # The same address on another article, and other addresses on this one, still count.
+    send_beacon(str(other.id))
+    send_beacon(str(article.id), ip="203.0.113.8")
+    send_beacon(str(article.id), ip="198.51.100.20", ua=FIREFOX)
+    flush_views()
+    cap = settings.BEACON_VIEWS_PER_ADDRESS
+    assert cap > 0
+    assert (views_of(article), views_of(other)) == (cap + 2, 1)
+
+
+def test_the_cap_covers_an_ipv6_clients_whole_slash_64(
+    counting_mode, send_beacon, article, settings
+):
+    settings.BEACON_VIEWS_PER_ADDRESS = 2
+    for n in range(1, 6):  # a fresh address of the same /64 every time
+        send_beacon(str(article.id), ip=f"2001:db8:5:7::{n:x}", ua=f"{CHROME} v{n}")
+    send_beacon(str(article.id), ip="2001:db8:5:8::1")  # the next /64: someone else
+    flush_views()
+    assert views_of(article) == 3
+
+
+def test_the_cap_lifts_after_the_dedup_time(embedded_mode, send_beacon, article, settings, clock):
+    # Production mode leaves the forgetting to Redis (see test_live_counts.py).
+    settings.BEACON_VIEWS_PER_ADDRESS = 2
+    for n in range(4):
+        send_beacon(str(article.id), ua=f"{CHROME} v{n}")
+    clock.shift(timedelta(seconds=settings.BEACON_DEDUP_SECONDS + 1))
+    for n in range(4, 8):
+        send_beacon(str(article.id), ua=f"{CHROME} v{n}")
+    flush_views()
+    assert views_of(article) == 4
+
+
+def test_a_cap_of_zero_counts_every_new_visitor(counting_mode, send_beacon, article, settings):
+    settings.BEACON_VIEWS_PER_ADDRESS = 0
+    for n in range(12):
+        send_beacon(str(article.id), ua=f"{CHROME} v{n}")
+    flush_views()
+    assert views_of(article) == 12
 
 
 @pytest.mark.parametrize(

@@ -71,10 +71,14 @@ def test_a_visitor_counts_once_per_article_for_the_dedup_time(
     # Redis forgets the visitor by itself when the de-duplication time is over.
     (seen,) = live_redis.keys(f"warta:views:seen:*:{other.id}")
     assert 0 < live_redis.ttl(seen) <= settings.BEACON_DEDUP_SECONDS
+    # And the address's views of the article (its cap) as well.
+    (address,) = live_redis.keys(f"warta:views:address:*:{other.id}")
+    assert 0 < live_redis.ttl(address) <= settings.BEACON_DEDUP_SECONDS
 
 
 def test_one_client_hammering_is_rate_limited(live_redis, send_beacon, article, settings, clock):
     settings.BEACON_RATE_PER_MINUTE = 5
+    settings.BEACON_VIEWS_PER_ADDRESS = 10  # the cap is another test's subject
     statuses = [send_beacon(str(article.id), ua=f"{CHROME} v{n}").status_code for n in range(9)]
     assert statuses == [204] * 5 + [429] * 4
     response = send_beacon(str(article.id), ua=f"{CHROME} late")

@@ -68,6 +68,18 @@ def test_a_reader_repeating_during_the_outage_counts_once(redis_away, send_beaco
     assert live_counts.waiting_views() == 1
 
 
+def test_the_address_cap_holds_when_held_beacons_are_replayed(
+    redis_away, send_beacon, article, settings
+):
+    settings.BEACON_VIEWS_PER_ADDRESS = 2
+    for n in range(6):
+        assert send_beacon(str(article.id), ua=f"{CHROME} v{n}").status_code == 204
+    send_beacon(str(article.id), ip="203.0.113.8")
+    redis_away.back()
+    buffer.flush_views()
+    assert live_counts.waiting_views() == 3
+
+
 def test_a_beacon_redis_counted_before_its_reply_was_lost_counts_once(
     settings, machine_redis, send_beacon, article
 ):

@@ -117,3 +117,8 @@ def test_the_same_reader_counts_once_whichever_process_answers(beacon):
 def test_the_rate_limit_is_shared_by_all_processes(beacon):
     statuses = [beacon(agent)[0] for agent in (CHROME, FIREFOX, ANDROID, CHROME + " extra")]
     assert statuses == [204, 204, 204, 429]
+
+
+def test_the_address_cap_is_shared_by_all_processes(backend_env, beacon):
+    backend_env["WARTA_BEACON_VIEWS_PER_ADDRESS"] = "2"
+    assert [beacon(agent) for agent in (CHROME, FIREFOX, ANDROID)] == [(204, 1), (204, 1), (204, 0)]

@@ -222,3 +222,12 @@ def test_a_missing_page_is_stored_briefly_and_replaced_when_it_appears(tier):
     missing = tier.cached("/tag/belum-ada")
     assert missing.status == 404
     assert "s-maxage=10" in missing.headers["Cache-Control"]
+
+
+def test_a_10_kb_address_gets_the_sites_indonesian_page_through_nginx(tier):
+    # nginx lets the line through to the app (large_client_header_buffers), and the
+    # app's worker answers what gunicorn cannot take with the site's page.
+    answer = tier.get("/indeks?q=" + "a" * 10_240)
+    assert answer.status == 414
+    assert '<html lang="id"' in answer.text and "Alamat terlalu panjang" in answer.text
+    assert tier.get("/indeks?q=" + "a" * 7_000).status == 200

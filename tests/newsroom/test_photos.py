@@ -305,7 +305,14 @@ def test_an_oversized_file_is_refused_before_it_is_decoded(media, settings):
 
 @pytest.mark.parametrize(
     ("size", "text"),
-    [(10 * 1024 * 1024, "10 MB"), (2_621_440, "2,5 MB"), (300 * 1024, "300 KB"), (1, "1 KB")],
+    [
+        (10 * 1024 * 1024, "10 MB"),
+        (2_621_440, "2,5 MB"),
+        (11_000_000, "10,5 MB"),  # just over the 10 MB limit, and it says so
+        (10 * 1024 * 1024 + 1, "10,1 MB"),
+        (300 * 1024, "300 KB"),
+        (1, "1 KB"),
+    ],
 )
 def test_sizes_read_the_indonesian_way(size, text):
     assert photos.megabytes(size) == text

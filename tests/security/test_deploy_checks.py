@@ -68,6 +68,8 @@ def test_other_configuration_mistakes_are_one_clear_line_too(tmp_path):
     for variables, named in (
         ({**key, "WARTA_WORKERS": "dua"}, "WARTA_WORKERS"),
         ({**key, "WARTA_DATABASE_URL": "nonsense://"}, "WARTA_DATABASE_URL"),
+        ({**key, "WARTA_TIME_ZONE": "WIB"}, "WARTA_TIME_ZONE"),
+        ({**key, "WARTA_TIME_ZONE": "../../etc/passwd"}, "WARTA_TIME_ZONE"),
         ({**key, "WARTA_HTTPS": "1"}, "WARTA_TRUSTED_PROXY_COUNT"),
         ({"WARTA_SECRET_KEY_FILE": str(tmp_path / "tidak-ada")}, "WARTA_SECRET_KEY_FILE"),
     ):

@@ -17,7 +17,6 @@ address and browser), every failure (``AccessFailureLog``, flagged when it locke
 and every successful sign-in (``AccessLog``); Admins read them in the desk.
 """
 
-import ipaddress
 import math
 from datetime import datetime
 
@@ -30,7 +29,7 @@ from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
 
-from warta.common.client_address import client_ip
+from warta.common.client_address import client_ip, subscriber_network
 from warta.common.dates import zone_label
 
 
@@ -43,14 +42,7 @@ def client_address(request) -> str | None:
     from a fresh address.
     """
     address = client_ip(request.META)
-    if not address:
-        return None
-    parsed = ipaddress.ip_address(address)
-    if parsed.version == 6:
-        if parsed.ipv4_mapped:
-            return str(parsed.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
-    return address
+    return subscriber_network(address) if address else None
 
 
 class DeskLoginHandler(AxesDatabaseHandler):

@@ -6,10 +6,12 @@ before Django's request cycle (``wsgi.py``): both hand over the WSGI environ (or
 
 Where a first view goes:
 
-* production (``WARTA_REDIS_URL``): rate limit, de-duplication and the count in one
-  Redis round trip (``live_counts``); the flush worker writes the database;
-* embedded: rate limit and de-duplication in the shared Django cache, the count in
-  this process's buffer (``buffer``), which writes the database itself;
+* production (``WARTA_REDIS_URL``): rate limit, de-duplication, the address's cap
+  and the count in one Redis round trip (``live_counts``); the flush worker writes
+  the database;
+* embedded: rate limit, de-duplication and the address's cap in the shared Django
+  cache, the count in this process's buffer (``buffer``), which writes the database
+  itself;
 * production with Redis unreachable (or failing): the rate limit from this process's
   memory, and the beacon held in the buffer, which replays it into Redis when Redis
   answers again. De-duplication is decided at the replay, by Redis as usual, so a
@@ -91,7 +93,7 @@ def answer(meta: Mapping[str, str], read: Callable[[int], bytes]) -> Answer:
     # in the buffer to be replayed into Redis, de-duplication and all.
     if not _within_rate(_outage_memory, client):
         return _answer_for(live_counts.RATE_LIMITED)
-    buffer.hold_for_redis(visitor, article_id, hour)
+    buffer.hold_for_redis(client, visitor, article_id, hour)
     return Answer(204)
 
 
@@ -100,17 +102,28 @@ def _count_in_process(client: str, visitor: str, article_id: int, hour: datetime
     try:
         if not _within_rate(cache, client):
             return _answer_for(live_counts.RATE_LIMITED)
-        first_view = cache.add(
-            f"audience:seen:{visitor}:{article_id}", 1, timeout=settings.BEACON_DEDUP_SECONDS
-        )
+        counts = _counts(cache, client, visitor, article_id)
     except Exception:
         # Without the cache there is no de-duplication; better to miss a view than
         # to count it many times or answer with a 500.
         logger.warning("Beacon cache unavailable; view not counted", exc_info=True)
         return Answer(503)
-    if first_view:
+    if counts:
         buffer.record_view(article_id, hour)
     return Answer(204)
+
+
+def _counts(memory, client: str, visitor: str, article_id: int) -> bool:
+    """Whether the view counts: the visitor's first in the de-duplication time, and
+    within the client address's cap on views of the article (``live_counts`` has the
+    same rule in Lua). A new visitor turned away by the cap is still marked seen."""
+    seconds = settings.BEACON_DEDUP_SECONDS
+    if not memory.add(f"audience:seen:{visitor}:{article_id}", 1, timeout=seconds):
+        return False
+    cap = settings.BEACON_VIEWS_PER_ADDRESS
+    if cap <= 0:
+        return True
+    return _bump(memory, f"audience:address:{client}:{article_id}", seconds) <= cap
 
 
 def _answer_for(outcome: int) -> Answer:
@@ -151,15 +164,20 @@ def _within_rate(memory, client: str) -> bool:
     budget holds across worker processes.
     """
     key = f"audience:rate:{client}:{int(time.time()) // 60}"
-    # Most readers send one beacon a minute, so try the one-operation case first.
-    if memory.add(key, 1, timeout=120):
-        return True
+    return _bump(memory, key, 120) <= settings.BEACON_RATE_PER_MINUTE
+
+
+def _bump(memory, key: str, timeout: int) -> int:
+    """Add one to the counter ``key`` (created to expire after ``timeout``); its new value."""
+    # Most counters are new (one beacon a minute, one view per article), so try the
+    # one-operation case first.
+    if memory.add(key, 1, timeout=timeout):
+        return 1
     try:
-        used = memory.incr(key)
-    except ValueError:  # expired between the two calls: a fresh window
-        memory.add(key, 1, timeout=120)
-        used = 1
-    return used <= settings.BEACON_RATE_PER_MINUTE
+        return memory.incr(key)
+    except ValueError:  # expired between the two calls: a fresh one
+        memory.add(key, 1, timeout=timeout)
+        return 1
 
 
 def _redis_may_answer() -> bool:

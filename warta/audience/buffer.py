@@ -8,11 +8,12 @@ Two kinds wait:
   into the buffer and is retried by the next flush, so a locked or unreachable
   database delays counts but loses none.
 * **beacons Redis could not take** (production mode while Redis is away): the
-  reader, article and hour of each. A flush replays them into Redis through the
-  same script a live beacon runs, so de-duplication applies then: a reader whose
-  beacons reached several processes during the outage counts once, and so does a
-  beacon Redis had counted before its reply was lost. At exit, beacons Redis still
-  cannot take become counts and go to the database rather than be lost.
+  client address, reader, article and hour of each. A flush replays them into Redis
+  through the same script a live beacon runs, so de-duplication and the address's
+  cap apply then: a reader whose beacons reached several processes during the outage
+  counts once, and so does a beacon Redis had counted before its reply was lost. At
+  exit, beacons Redis still cannot take become counts and go to the database rather
+  than be lost.
 
 A daemon thread flushes every ``settings.BEACON_FLUSH_SECONDS`` (started lazily by
 the first view held), the process flushes once more at exit, and gunicorn's
@@ -52,8 +53,9 @@ REPLAY_BATCH = 1000
 _lock = threading.Lock()  # guards _pending and _held
 _flush_lock = threading.Lock()  # one flush at a time per process
 _pending: dict[tuple[int, datetime], int] = {}
-# (visitor, article_id, hour) of beacons waiting for Redis; a dict keeps their order.
-_held: dict[tuple[str, int, datetime], None] = {}
+# (client, visitor, article_id, hour) of beacons waiting for Redis; a dict keeps
+# their order.
+_held: dict[tuple[str, str, int, datetime], None] = {}
 _flusher_pid: int | None = None  # the process whose thread/atexit hook is set up
 
 
@@ -72,9 +74,9 @@ def record_view(article_id: int, hour: datetime) -> None:
         _start_flusher()
 
 
-def hold_for_redis(visitor: str, article_id: int, hour: datetime) -> None:
+def hold_for_redis(client: str, visitor: str, article_id: int, hour: datetime) -> None:
     """Keep a beacon Redis could not take, to replay it when Redis answers again."""
-    key = (visitor, article_id, hour)
+    key = (client, visitor, article_id, hour)
     with _lock:
         if key in _held:
             return  # the same reader again: one replay decides for both
@@ -132,7 +134,7 @@ def _replay_held(final: bool) -> None:
         rest = held[done:]
         if final and isinstance(exc, redis.RedisError):
             logger.warning("Redis unreachable at exit; %d views go to the database", len(rest))
-            _put_back([(article_id, hour, 1) for _, article_id, hour in rest])
+            _put_back([(article_id, hour, 1) for *_, article_id, hour in rest])
             return
         with _lock:
             for key in rest:

@@ -1,8 +1,9 @@
 """Views counted in Redis (production mode, ``WARTA_REDIS_URL`` set).
 
 Each beacon costs one round trip: a Lua script that checks the client's rate limit,
-the visitor's de-duplication key and, for a first view, adds one to the current
-hour's hash. Nothing here touches the database; ``flush.py`` moves the hashes there.
+the visitor's de-duplication key, the client address's cap on views of the article
+and, for a view that passes them all, adds one to the current hour's hash. Nothing
+here touches the database; ``flush.py`` moves the hashes there.
 
 The keys (all under ``warta:views:``):
 
@@ -19,6 +20,9 @@ The keys (all under ``warta:views:``):
     unfinished batches here.
 ``seen:<visitor>:<article id>``
     De-duplication, expiring after ``BEACON_DEDUP_SECONDS``.
+``address:<client>:<article id>``
+    The client address's views of the article counted so far, at most
+    ``BEACON_VIEWS_PER_ADDRESS``; expires ``BEACON_DEDUP_SECONDS`` after the first.
 ``rate:<client>:<minute>``
     The client's beacons in the current minute, expiring after two minutes.
 
@@ -54,7 +58,9 @@ WORKER_TIMEOUT = 30
 # Outcomes of count_view.
 COUNTED, DUPLICATE, RATE_LIMITED = 1, 0, -1
 
-# A negative rate limit skips the rate check (replays of held beacons, see buffer.py).
+# A negative rate limit skips the rate check (replays of held beacons, see buffer.py);
+# a cap of 0 skips the cap. A new visitor turned away by the cap is still marked seen,
+# as beacon.py's embedded path does.
 _COUNT_VIEW = """
 local limit = tonumber(ARGV[1])
 if limit >= 0 then
@@ -63,7 +69,15 @@ if limit >= 0 then
   if used > limit then return -1 end
 end
 local ttl = tonumber(ARGV[2])
-if ttl > 0 and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ttl) then return 0 end
+if ttl > 0 then
+  if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ttl) then return 0 end
+  local cap = tonumber(ARGV[5])
+  if cap > 0 then
+    local views = redis.call('INCR', KEYS[5])
+    if views == 1 then redis.call('EXPIRE', KEYS[5], ttl) end
+    if views > cap then return 0 end
+  end
+end
 redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
 redis.call('SADD', KEYS[4], ARGV[4])
 return 1
@@ -94,7 +108,8 @@ class Batch:
 
 
 def count_view(*, client: str, visitor: str, article_id: int, hour: datetime) -> int:
-    """Apply the rate limit and de-duplication and count a first view, atomically.
+    """Apply the rate limit, de-duplication and the address's cap, and count a view
+    that passes them, atomically.
 
     Returns COUNTED, DUPLICATE or RATE_LIMITED; raises ``redis.RedisError`` when Redis
     cannot be reached.
@@ -106,23 +121,26 @@ def count_view(*, client: str, visitor: str, article_id: int, hour: datetime) ->
         f"{PREFIX}seen:{visitor}:{article_id}",
         f"{PREFIX}hour:{name}",
         HOURS,
+        f"{PREFIX}address:{client}:{article_id}",
         settings.BEACON_RATE_PER_MINUTE,
         settings.BEACON_DEDUP_SECONDS,
         article_id,
         name,
+        settings.BEACON_VIEWS_PER_ADDRESS,
     )
 
 
-def replay_views(beacons: list[tuple[str, int, datetime]]) -> None:
-    """Count held ``(visitor, article_id, hour)`` beacons now, in one round trip.
+def replay_views(beacons: list[tuple[str, str, int, datetime]]) -> None:
+    """Count held ``(client, visitor, article_id, hour)`` beacons now, in one round trip.
 
-    They passed the rate limit when they came; de-duplication applies as for a live
-    beacon, so a beacon Redis counted just before its reply was lost counts once.
+    They passed the rate limit when they came; de-duplication and the address's cap
+    apply as for a live beacon, so a beacon Redis counted just before its reply was
+    lost counts once.
     """
     client = _replay_client(settings.REDIS_URL)
     script = client.register_script(_COUNT_VIEW)
     with client.pipeline(transaction=False) as pipe:
-        for visitor, article_id, hour in beacons:
+        for client_key, visitor, article_id, hour in beacons:
             name = hour.strftime(HOUR_FORMAT)
             script(
                 keys=[
@@ -130,8 +148,15 @@ def replay_views(beacons: list[tuple[str, int, datetime]]) -> None:
                     f"{PREFIX}seen:{visitor}:{article_id}",
                     f"{PREFIX}hour:{name}",
                     HOURS,
+                    f"{PREFIX}address:{client_key}:{article_id}",
                 ],
-                args=[-1, settings.BEACON_DEDUP_SECONDS, article_id, name],
+                args=[
+                    -1,
+                    settings.BEACON_DEDUP_SECONDS,
+                    article_id,
+                    name,
+                    settings.BEACON_VIEWS_PER_ADDRESS,
+                ],
                 client=pipe,
             )
         pipe.execute()
@@ -187,12 +212,12 @@ def _evalsha(url: str, *keys_and_args) -> int:
     connection = _thread_connection(url)
     try:
         try:
-            connection.send_command("EVALSHA", _COUNT_VIEW_SHA, 4, *keys_and_args)
+            connection.send_command("EVALSHA", _COUNT_VIEW_SHA, 5, *keys_and_args)
             return connection.read_response()
         except redis.exceptions.NoScriptError:  # a restarted or flushed Redis
             connection.send_command("SCRIPT", "LOAD", _COUNT_VIEW)
             connection.read_response()
-            connection.send_command("EVALSHA", _COUNT_VIEW_SHA, 4, *keys_and_args)
+            connection.send_command("EVALSHA", _COUNT_VIEW_SHA, 5, *keys_and_args)
             return connection.read_response()
     except redis.ResponseError:
         raise

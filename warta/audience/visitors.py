@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from django.conf import settings
 
-from warta.common.client_address import client_ip
+from warta.common.client_address import client_ip, subscriber_network
 
 __all__ = ["client_ip", "client_key", "reader_keys", "visitor_key"]
 
@@ -21,8 +21,9 @@ def visitor_key(meta: Mapping[str, str]) -> str:
 
 
 def client_key(meta: Mapping[str, str]) -> str:
-    """A non-reversible name for the client address (the rate limit's key)."""
-    return _digest(client_ip(meta))
+    """A non-reversible name for the client's address (an IPv6 client's /64): the key
+    of the rate limit and of the cap on views per article."""
+    return reader_keys(meta)[0]
 
 
 def reader_keys(meta: Mapping[str, str]) -> tuple[str, str]:
@@ -30,7 +31,7 @@ def reader_keys(meta: Mapping[str, str]) -> tuple[str, str]:
     every request needs both)."""
     address = client_ip(meta)
     user_agent = meta.get("HTTP_USER_AGENT", "")
-    return _digest(address), _digest(f"{address}\n{user_agent}")
+    return _digest(subscriber_network(address)), _digest(f"{address}\n{user_agent}")
 
 
 def _digest(text: str) -> str:

@@ -36,3 +36,22 @@ def normalised(address: str) -> str | None:
         return str(ipaddress.ip_address(address.strip()))
     except ValueError:
         return None
+
+
+def subscriber_network(address: str) -> str:
+    """The part of ``address`` one subscriber holds whole: an IPv4 address itself, an
+    IPv6 address's /64 network (an IPv4-mapped one as IPv4).
+
+    Whatever counts or limits per client keys on this, since a subscriber can pick a
+    fresh IPv6 address for every request within their /64. ``address`` is canonical
+    (as ``client_ip`` returns it); anything else is returned unchanged.
+    """
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:  # no address at all (an empty REMOTE_ADDR)
+        return address
+    if parsed.version == 4:
+        return address
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)

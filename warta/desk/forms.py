@@ -1,18 +1,20 @@
 """The article form: what a reporter fills in, on a desktop or a 360 px phone."""
 
 from django import forms
+from django.utils import timezone
 from django_prose_editor.fields import ProseEditorFormField
 
 from warta.common.sanitize import sanitize_body
 from warta.newsroom.models import Article
 
 from .services.revisions import stale_changes
+from .workflow import InvalidTransition, check_retime
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 # What the editor offers is what the sanitizer keeps (see common/sanitize.py):
 # paragraphs, bold, italic, links, lists, quotes, h2-h3. Pasting from Word or Google
-# Docs keeps that structure; the editor's schema drops everything else.
+# Docs keeps that structure (WartaPaste); the editor's schema drops everything else.
 BODY_EDITOR = {
     "extensions": {
         "Bold": True,
@@ -25,6 +27,8 @@ BODY_EDITOR = {
         "Heading": {"levels": [2, 3]},
         "HardBreak": True,
         "History": True,
+        # Word and Google Docs formatting made plain before parsing (static/desk/paste.js).
+        "WartaPaste": True,
     }
 }
 
@@ -56,6 +60,10 @@ class ArticleForm(forms.ModelForm):
             raise forms.ValidationError(
                 f"Waktu terbit harus antara tahun {FIRST_YEAR} dan {LAST_YEAR}.", code="year"
             )
+        try:
+            check_retime(article=self.instance, published_at=value, now=timezone.now())
+        except InvalidTransition as refused:
+            raise forms.ValidationError(str(refused), code="retime") from None
         return value
 
     def clean_base_version(self):

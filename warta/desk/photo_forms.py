@@ -30,6 +30,8 @@ class PhotoForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if "credit" not in self.fields:
+            return  # shown read-only to someone who may not change this photo (roles.py)
         upload = self.fields["upload"]
         upload.required = self.instance.pk is None
         upload.help_text = (

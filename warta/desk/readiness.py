@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from warta.newsroom.models import Article
 
+from .body_links import site_links
+
 HEADLINE_MAX = 110
 LEAD_PHOTO_MIN_WIDTH = 1200
 _EMPTY_PARAGRAPH = re.compile(r"<p>(\s|&nbsp;|<br\s*/?>)*</p>", re.IGNORECASE)
-_INTERNAL_LINK = re.compile(r'href="(?:https?://[^/"]+)?/[-\w]+/read/(?:[^"]*/)?(\d+)(?:/[^"]*)?"')
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,21 @@ def problems(article: Article, tag_count: int | None = None) -> list[Problem]:
         block("Isi berita masih kosong.")
     elif _EMPTY_PARAGRAPH.search(article.body):
         block("Ada paragraf kosong di isi berita.")
-    linked = {int(pk) for pk in _INTERNAL_LINK.findall(article.body)}
+    links = site_links(article.body)
+    if links.previews:
+        block(
+            "Ada tautan pratinjau di isi berita; pembaca tidak bisa membukanya setelah "
+            "tautan itu kedaluwarsa. Ganti dengan alamat berita yang sudah terbit."
+        )
+    linked = links.article_ids - ({article.pk} if article.pk else set())
     if linked:
-        not_live = [
-            str(a.pk)
+        live = {
+            a.pk
             for a in Article.objects.filter(pk__in=linked).only("status", "published_at")
-            if not a.is_live
-        ]
-        missing = linked - {a.pk for a in Article.objects.filter(pk__in=linked).only("pk")}
-        if not_live or missing:
-            ids = ", ".join(sorted(not_live + [str(pk) for pk in missing]))
+            if a.is_live
+        }
+        if linked - live:
+            ids = ", ".join(str(pk) for pk in sorted(linked - live))
             block(f"Ada tautan ke berita yang belum terbit (id {ids}).")
     return found
 

@@ -12,7 +12,13 @@ article?" from those permissions, so the rules live in one table:
 | placement                      | no       | no       | yes                | yes   |
 | correction / right of reply    | no       | yes      | yes                | yes   |
 | manage users, sections         | no       | no       | no                 | yes   |
+| change a photo in the library  | own [1]  | any      | any                | any   |
+| delete a photo                 | no       | no       | no                 | any   |
 | must sign in with a 2nd factor | no       | no       | yes                | yes   |
+
+[1] A photo they uploaded themselves that no published or scheduled article shows:
+changing one that readers see is an editor's decision (services/photos.py logs it on
+each article that shows it).
 
 The second factor (a TOTP code) is optional for the other roles; superusers, who may
 do everything, need it like Admin. The check itself lives in warta/accounts.
@@ -22,7 +28,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from warta.newsroom.models import Article
+from warta.newsroom.models import Article, Photo
 
 REPORTER = "Reporter"
 EDITOR = "Redaktur"
@@ -79,3 +85,24 @@ def is_own(user, article: Article) -> bool:
 
 def may_edit(user, article: Article) -> bool:
     return may(user, Action.WRITE, article)
+
+
+def may_change_photo(user, photo: Photo, permission: str = "newsroom.change_photo") -> bool:
+    """Whether ``user`` may change (or, with ``permission`` "newsroom.delete_photo",
+    delete) ``photo``: the permission, and for anyone who may not edit others'
+    articles, a photo of their own that readers do not see."""
+    if not (user and user.is_active and user.is_authenticated and user.has_perm(permission)):
+        return False
+    if user.has_perm(_PERMISSION[Action.EDIT_OTHERS]):
+        return True
+    if photo.uploaded_by_id is None or photo.uploaded_by_id != user.pk:
+        return False
+    return not Article.objects.public_or_scheduled().filter(lead_photo=photo).exists()
+
+
+def require_photo_change(user, photo: Photo) -> None:
+    if not may_change_photo(user, photo):
+        raise PermissionDenied(
+            "Anda hanya boleh mengubah foto unggahan Anda sendiri yang belum dipakai "
+            "berita terbit atau terjadwal; mintalah redaktur mengubahnya."
+        )

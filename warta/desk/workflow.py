@@ -9,9 +9,14 @@
 A scheduled article becomes visible by itself when its time comes (see
 ``ArticleQuerySet.published``); no transition, cron or worker is involved. Editors
 may also publish or schedule straight from Diajukan, as busy desks do.
+
+Editing the time of a story readers already see (``check_retime``) may move it back,
+to correct the time, but never into the future: that would take the story off the
+site, an unpublishing that only "withdraw" may do, with its entry in the audit log.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from warta.newsroom.models import Article
 
@@ -75,3 +80,18 @@ def check(transition: Transition, status: str) -> None:
         raise InvalidTransition(
             f"Tindakan “{transition.label}” tidak berlaku untuk berita berstatus {S(status).label}."
         )
+
+
+RETIME_REFUSED = (
+    "Berita ini sudah tampil bagi pembaca; waktu terbit di masa depan akan "
+    "menyembunyikannya sampai waktu itu. Isi waktu yang tidak melewati sekarang. Untuk "
+    "menurunkan berita dari situs, gunakan tombol “Tarik berita”."
+)
+
+
+def check_retime(*, article, published_at: datetime | None, now: datetime) -> None:
+    """Refuse moving ``article`` (as stored) from readers' sight into the future."""
+    if published_at is None or article.pk is None or article.status not in Article.LIVE_STATUSES:
+        return
+    if article.published_at <= now < published_at:
+        raise InvalidTransition(RETIME_REFUSED)

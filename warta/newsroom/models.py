@@ -102,6 +102,17 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     renditions = models.JSONField(default=list, blank=True, editable=False)
+    # Whoever put the photo in the media library: a reporter may change their own photos
+    # (desk/roles.py). Imported photos have no uploader.
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diunggah oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -141,6 +152,11 @@ class ArticleQuerySet(models.QuerySet):
         published by this definition, on every page at once.
         """
         return self.filter(live_from__lte=now or timezone.now())
+
+    def public_or_scheduled(self) -> "ArticleQuerySet":
+        """What readers see, or will see at its time without anyone acting again:
+        published or scheduled, whatever the time."""
+        return self.filter(live_from__isnull=False)
 
     def withdrawn(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.WITHDRAWN)

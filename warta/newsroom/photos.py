@@ -144,11 +144,17 @@ def store_image(image_bytes: bytes, filename: str) -> StoredImage:
 
 
 def photo_create(
-    *, image_bytes: bytes, filename: str, caption: str, credit: str = "", alt_text: str = ""
+    *,
+    image_bytes: bytes,
+    filename: str,
+    caption: str,
+    credit: str = "",
+    alt_text: str = "",
+    uploaded_by=None,
 ) -> Photo:
     """A new Photo with its stored original and renditions; no files left if it fails."""
     stored = store_image(image_bytes, filename)
-    photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
+    photo = Photo(caption=caption, credit=credit, alt_text=alt_text, uploaded_by=uploaded_by)
     _attach(photo, stored)
     try:
         with transaction.atomic():
@@ -159,7 +165,7 @@ def photo_create(
     return photo
 
 
-def photo_upload(*, file, caption: str, credit: str, alt_text: str = "") -> Photo:
+def photo_upload(*, file, caption: str, credit: str, alt_text: str = "", uploaded_by=None) -> Photo:
     """A new Photo from a desk upload (a Django ``UploadedFile`` or any binary file)."""
     return photo_create(
         image_bytes=read_upload(file),
@@ -167,6 +173,7 @@ def photo_upload(*, file, caption: str, credit: str, alt_text: str = "") -> Phot
         caption=caption,
         credit=credit,
         alt_text=alt_text,
+        uploaded_by=uploaded_by,
     )
 
 
@@ -364,12 +371,17 @@ def _safe_stem(filename: str) -> str:
 
 
 def megabytes(size: int) -> str:
-    """``10 MB``, ``2,5 MB``, ``300 KB``: a file size as the desk reads it."""
-    if size < 1024 * 1024:
+    """``10 MB``, ``2,5 MB``, ``300 KB``: a file size as the desk reads it.
+
+    Rounded up, as kilobytes are: a file just over the limit never reads as the limit
+    itself ("10,5 MB; paling besar 10 MB", not "10 MB; paling besar 10 MB")."""
+    mebibyte = 1024 * 1024
+    if size < mebibyte:
         return f"{-(-size // 1024)} KB"
-    value = size / (1024 * 1024)
-    text = f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
-    return f"{text.replace('.', ',')} MB"
+    if size % mebibyte == 0:
+        return f"{size // mebibyte} MB"
+    tenths = -(-size * 10 // mebibyte)
+    return f"{tenths // 10},{tenths % 10} MB"
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from .views import article, corrections, fronts, lists, preview, search
+from .views.errors import reader_page
 
 
 class FourDigits:
@@ -39,8 +40,13 @@ urlpatterns = [
         name="article",
     ),
     # Shortened or mangled article links still find the article by its id.
-    path("<slug:section>/read/<path:rest>", article.article_by_id),
+    path("<slug:section>/read/<path:rest>", article.article_by_id, name="article_by_id"),
     path("pratinjau/<str:token>", preview.article_preview, name="preview"),
     path("cari", search.search, name="search"),
     path("<slug:section>", lists.section, name="section"),
 ]
+
+# Every reader page answers GET and HEAD only, those added later too; anything else
+# gets the site's 405 page.
+for _pattern in urlpatterns:
+    _pattern.callback = reader_page(_pattern.callback)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from js_asset import Media
 
-from warta.newsroom.models import Article
+from warta.newsroom.models import Article, Reporter, Section
 
 from .. import readiness, workflow
 from ..forms import FIRST_YEAR, LAST_YEAR, ArticleForm
@@ -91,6 +91,24 @@ class ArticleAdmin(admin.ModelAdmin):
             return ()
         return PLACEMENT_FIELDS
 
+    def get_changeform_initial_data(self, request):
+        # A new article starts as its writer's, in the section of their latest story (or
+        # the first section): the add form is then complete enough for its first
+        # autosave once a title is typed (autosave.js), and both stay visible to change.
+        initial = super().get_changeform_initial_data(request)
+        reporter = Reporter.objects.filter(user=request.user).first()
+        section = None
+        if reporter is not None:
+            initial.setdefault("reporter", reporter.pk)
+            # One step down the index article_desk_reporter.
+            latest = Article.objects.by_reporter(reporter).order_by("-updated_at", "-id")
+            section = latest.values_list("section_id", flat=True).first()
+        if section is None:
+            section = Section.objects.values_list("pk", flat=True).first()
+        if section is not None:
+            initial.setdefault("section", section)
+        return initial
+
     # --- saving through the service -------------------------------------------------
 
     def save_model(self, request, obj, form, change):
@@ -132,6 +150,11 @@ class ArticleAdmin(admin.ModelAdmin):
             # Two saves passed validation at the same moment; the later one was rolled
             # back whole. The editor reopens the latest version and sees what changed.
             messages.error(request, str(stale))
+            return HttpResponseRedirect(request.path)
+        except workflow.InvalidTransition as refused:
+            # The form checks a new time against the stored status; the status can still
+            # change (published by a colleague) between that check and the save.
+            messages.error(request, str(refused))
             return HttpResponseRedirect(request.path)
 
     @csp_update({"style-src": [EDITOR_STYLE_HASH]})

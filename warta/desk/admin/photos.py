@@ -2,17 +2,22 @@
 
 The article form picks its lead photo through ``raw_id_fields``: the popup is this
 admin's list, so searching by caption works there too. Uploading goes through the
-services in ``newsroom.photos``; the form has already checked the file.
+services in ``newsroom.photos``, changing and deleting through ``services.photos``
+(which enforce who may change which photo, see ``roles``); the form has already
+checked the file.
 """
 
 from django.conf import settings
 from django.contrib import admin
+from django.db import transaction
 from django.utils.html import format_html
 
 from warta.newsroom import photos
 from warta.newsroom.models import Photo
 
 from ..photo_forms import PhotoForm
+from ..roles import may_change_photo
+from ..services.photos import photo_change, photo_delete
 
 THUMBNAIL_WIDTH = 96
 
@@ -37,17 +42,43 @@ class PhotoAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["preview", "size"] if obj is not None else []
 
+    # --- permissions: the table in desk/roles.py -------------------------------------
+    # Without the permission for this photo the change form is shown read-only and a
+    # POST to it answers 403 (Django's admin checks has_change_permission on POST).
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_change_photo(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or may_change_photo(request.user, obj, "newsroom.delete_photo")
+
+    # --- saving through the services ------------------------------------------------
+
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         text = {"caption": data["caption"], "credit": data["credit"], "alt_text": data["alt_text"]}
         if change:
-            photos.photo_update(photo=obj, file=data.get("upload"), **text)
+            photo_change(photo=obj, actor=request.user, file=data.get("upload"), **text)
             return
-        photo = photos.photo_upload(file=data["upload"], **text)
+        photo = photos.photo_upload(file=data["upload"], uploaded_by=request.user, **text)
         # The admin goes on with ``obj`` (the message, the log entry, the redirect).
         for field in Photo._meta.concrete_fields:
             setattr(obj, field.attname, getattr(photo, field.attname))
         obj._state.adding, obj._state.db = False, photo._state.db
+
+    def delete_model(self, request, obj):
+        photo_delete(photo=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        # The list's bulk action checks the permission for the model only; each photo
+        # is checked here, all or none deleted.
+        with transaction.atomic():
+            for photo in queryset:
+                photo_delete(photo=photo, actor=request.user)
 
     @admin.display(description="Foto")
     def thumbnail(self, photo: Photo) -> str:

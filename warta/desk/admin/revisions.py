@@ -51,6 +51,7 @@ def revision_urls(model_admin) -> list:
             wrap(restore_view),
             name="newsroom_article_restore",
         ),
+        path("baru/autosave/", wrap(new_autosave_view), name="newsroom_article_autosave_new"),
         path("<int:object_id>/autosave/", wrap(autosave_view), name="newsroom_article_autosave"),
         path("<int:object_id>/kunci/", wrap(lock_view), name="newsroom_article_lock"),
     ]
@@ -132,13 +133,7 @@ def autosave_view(model_admin, request, object_id):
     if not form.is_valid():
         if form.has_error("base_version", code="stale"):
             return _stale(article, base_version)
-        return JsonResponse(
-            {
-                "error": "Belum bisa disimpan otomatis: periksa isian yang wajib.",
-                "fields": {field: [str(e) for e in errs] for field, errs in form.errors.items()},
-            },
-            status=400,
-        )
+        return _invalid(form)
     # Content only: placement takes effect at once and is never autosaved.
     cleaned = form.cleaned_data
     try:
@@ -170,6 +165,51 @@ def autosave_view(model_admin, request, object_id):
     )
 
 
+def new_autosave_view(model_admin, request):
+    """The add form's first autosave: the article is created as a Draf (an AUTOSAVE
+    revision, version 1), and the answer names its change form and endpoints, so
+    autosave.js carries on there and every later save updates this one article."""
+    if request.method != "POST":
+        return _error(405, "Gunakan POST.")
+    if not model_admin.has_add_permission(request):
+        return _error(403, "Anda tidak berwenang menulis berita.")
+    data = _posted(request)
+    if data is None:
+        return _error(400, "Data simpan otomatis tidak terbaca.")
+    form = model_admin.get_form(request, None, change=False)(data)
+    if not form.is_valid():
+        return _invalid(form)
+    cleaned = form.cleaned_data
+    try:
+        result = article_save(
+            article=Article(),
+            actor=request.user,
+            data={field: cleaned[field] for field in EDITABLE_FIELDS if field in cleaned},
+            tags=list(cleaned["tags"]) if "tags" in cleaned else None,
+            kind=Revision.Kind.AUTOSAVE,
+        )
+    except PermissionDenied:
+        return _error(403, "Anda tidak berwenang menulis berita.")
+    except IntegrityError:
+        return _error(409, "Slug ini baru saja dipakai berita lain; ganti slug.")
+    article = result.article
+    if not data.get("lepas"):
+        lock_acquire(article.pk, request.user)
+    return JsonResponse(
+        {
+            "id": article.pk,
+            "version": article.version,
+            "saved_at": timezone.localtime(result.revision.created_at).isoformat(),
+            "change_url": reverse("admin:newsroom_article_change", args=[article.pk]),
+            "autosave_url": reverse("admin:newsroom_article_autosave", args=[article.pk]),
+            "lock_url": reverse("admin:newsroom_article_lock", args=[article.pk]),
+            "holder": None,
+            "mine": not data.get("lepas"),
+        },
+        status=201,
+    )
+
+
 def lock_view(model_admin, request, object_id):
     """A heartbeat from an open change form: take or refresh the soft lock, or give it
     up with ``lepas=1``. Answers who holds it."""
@@ -189,6 +229,19 @@ def lock_view(model_admin, request, object_id):
 def _lock_state(holder, user) -> dict:
     mine = holder.user_id == user.pk
     return {"holder": None if mine else holder.name, "mine": mine}
+
+
+def _invalid(form) -> JsonResponse:
+    labels = ", ".join(
+        str(form.fields[field].label) if field in form.fields else field for field in form.errors
+    )
+    return JsonResponse(
+        {
+            "error": f"Belum bisa disimpan otomatis: periksa isian {labels}.",
+            "fields": {field: [str(e) for e in errs] for field, errs in form.errors.items()},
+        },
+        status=400,
+    )
 
 
 def _stale(article: Article, base_version: int) -> JsonResponse:

@@ -3,6 +3,9 @@
 Every save names the version it was based on. If someone else saved in between, the
 save is refused with ``StaleEdit``, which carries both versions so the desk can show
 what the other person changed; nothing is overwritten.
+
+A new time for a story readers see is checked by ``workflow.check_retime`` (never into
+the future) and, when it moves, written to the audit log.
 """
 
 import copy
@@ -11,12 +14,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from warta.common.dates import listing_time, zone_label
 from warta.common.sanitize import sanitize_body
 from warta.newsroom.models import Article
 from warta.newsroom.signals import article_changed, article_written
 
-from ..models import Revision
+from ..models import Revision, StatusChange
 from ..roles import Action, require
+from ..workflow import check_retime
 from .snapshots import snapshot
 
 EDITABLE_FIELDS = (
@@ -81,6 +86,8 @@ def article_save(
             before = target.published_at
             if kind == Revision.Kind.AUTOSAVE and target.status in Article.LIVE_STATUSES:
                 return SaveResult(target, _store_live_draft(target, actor, data, tags))
+            if "published_at" in data:
+                check_retime(article=target, published_at=data["published_at"], now=timezone.now())
         placement = {f: data[f] for f in PLACEMENT_FIELDS if f in data}
         if any(getattr(target, f) != value for f, value in placement.items()):
             require(actor, Action.PLACE, target)
@@ -92,6 +99,9 @@ def article_save(
         target.body = sanitize_body(target.body or "")
         if target.published_at is None:
             target.published_at = timezone.now()
+        # Whole seconds, as the form shows and posts it: otherwise the next save of an
+        # unchanged form reads as a move ("Waktu terbit 05:30 → 05:30" in a stale diff).
+        target.published_at = target.published_at.replace(microsecond=0)
         target.save()
         if tags is not None:
             target.tags.set(tags)
@@ -109,6 +119,8 @@ def article_save(
         # Scheduled articles too: readers will see them (the search index and the
         # archive's month counts hold them already), and a new date moves them.
         if target.status in Article.LIVE_STATUSES:
+            if before is not None and _to_the_second(before) != _to_the_second(target.published_at):
+                _log_retime(target, actor, before)
             moved = {}
             if before is not None and before != target.published_at:
                 moved["previously_published_at"] = before
@@ -117,6 +129,27 @@ def article_save(
                 lambda: article_changed.send(sender=Article, article_id=target.pk, **moved)
             )
     return SaveResult(target, revision)
+
+
+def _to_the_second(moment):
+    # The form posts whole seconds: a save that kept the time must not count as a move.
+    return moment.replace(microsecond=0)
+
+
+def _log_retime(article: Article, actor, before) -> None:
+    """A live or scheduled article's new time moves it on the site (or when it appears):
+    the audit log says who did it, as it does for a transition."""
+    after = article.published_at
+    StatusChange.objects.create(
+        article=article,
+        actor=actor,
+        from_status=article.status,
+        to_status=article.status,
+        note=(
+            f"Waktu terbit diubah: {listing_time(before)} {zone_label(before)} → "
+            f"{listing_time(after)} {zone_label(after)}."
+        ),
+    )
 
 
 def _revision(article: Article, version: int) -> Revision | None:

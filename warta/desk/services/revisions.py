@@ -140,7 +140,7 @@ def revision_diff(a: Revision, b: Revision) -> list[FieldChange]:
 
 
 def content_diff(before: dict, after: dict) -> list[FieldChange]:
-    changed = [f for f in FIELD_LABELS if before.get(f) != after.get(f)]
+    changed = [f for f in FIELD_LABELS if not _same(f, before.get(f), after.get(f))]
     names = _related_names(changed, before, after)
     changes = []
     for field in changed:
@@ -279,6 +279,17 @@ def _name(names: dict, pk) -> str:
 
 def _gone(pk) -> str:
     return f"#{pk} (sudah dihapus)"
+
+
+def _same(field: str, old, new) -> bool:
+    if field != "published_at" or not (old and new):
+        return old == new
+    # One moment, to the second the form shows: snapshots differ in their UTC offset
+    # and older ones in microseconds the form never posted back.
+    old_moment, new_moment = parse_datetime(old), parse_datetime(new)
+    if old_moment is None or new_moment is None:
+        return old == new
+    return old_moment.replace(microsecond=0) == new_moment.replace(microsecond=0)
 
 
 def _local_time(value: str | None) -> str:

@@ -5,6 +5,10 @@
  * goes into base_version, so the editor's own next save is not refused as stale. The
  * same beat refreshes the edit lock and shows who else is editing.
  *
+ * On the add form, the first autosave creates the article as a Draf and answers its
+ * change form's address: the page moves there (history.replaceState, and the form
+ * posts there), so later autosaves and the manual save update that one article.
+ *
  * The prose editor writes its HTML into the textarea #id_body on every change, so
  * FormData sees the body like any other field. Changes are found by comparing the
  * serialized form, which also catches widgets that set values without input events
@@ -105,6 +109,9 @@
         .then(function (response) {
           return response.json().then(function (data) {
             if (response.ok) {
+              if (data.change_url) {
+                adopt(data);
+              }
               base.value = data.version;
               lastSaved = snapshot;
               show("Tersimpan otomatis " + clock(data.saved_at));
@@ -135,7 +142,18 @@
       return inflight;
     }
 
+    function adopt(created) {
+      // From now on this page is the new article's change form.
+      history.replaceState(history.state, "", created.change_url);
+      form.action = created.change_url;
+      status.dataset.url = created.autosave_url;
+      status.dataset.lockUrl = created.lock_url;
+    }
+
     function heartbeat() {
+      if (!status.dataset.lockUrl) {
+        return;  // a new article: nothing to lock yet
+      }
       post(status.dataset.lockUrl, new URLSearchParams(), false)
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { if (data) { showLock(data.holder); } })
@@ -147,6 +165,10 @@
         return false;
       }
       if (serialize() !== lastSaved) {
+        if (!status.dataset.lockUrl && !form.elements.title.value.trim()) {
+          show("Ketik judul agar draf tersimpan otomatis.");
+          return false;
+        }
         autosave(keepalive, leaving);
         return true;
       }
@@ -180,7 +202,7 @@
     window.addEventListener("pagehide", function () {
       // Leaving frees the article for others at once instead of after the lock expires;
       // a last autosave carries the release itself, so the two cannot arrive crossed.
-      if (!beat(true, true)) {
+      if (!beat(true, true) && status.dataset.lockUrl) {
         post(status.dataset.lockUrl, new URLSearchParams({lepas: "1"}), true)
           .catch(function () {});
       }

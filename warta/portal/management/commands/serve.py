@@ -60,7 +60,10 @@ class Command(BaseCommand):
             {
                 "bind": options["bind"],
                 "workers": options["workers"],
-                "worker_class": "gthread",
+                # gthread, answering over-long requests with the site's page.
+                "worker_class": "warta.portal.refusals.ReaderWorker",
+                # gunicorn's ceiling (its default is half): long search and share links.
+                "limit_request_line": 8190,
                 "threads": 4,
                 "timeout": 30,
                 "graceful_timeout": 10,
