@@ -48,8 +48,10 @@ def baca_juga(page) -> list[str]:
 
 def page_statements(statements: list[str]) -> list[str]:
     """What a page asked a server, without the router's lag probe (at most one a second
-    per process: the primary's WAL position, db_routing._LagWatch)."""
-    return [s for s in statements if "pg_current_wal_lsn()" not in s]
+    per process: the primary's WAL position, db_routing._LagWatch) and without the
+    "SELECT 1" with which Django checks a kept connection before that probe uses it
+    (CONN_HEALTH_CHECKS): neither reads anything the page shows."""
+    return [s for s in statements if "pg_current_wal_lsn()" not in s and s != "SELECT 1"]
 
 
 def on_table(statements: list[str], verb: str, table: str) -> list[str]:

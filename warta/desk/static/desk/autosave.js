@@ -9,6 +9,11 @@
  * change form's address: the page moves there (history.replaceState, and the form
  * posts there), so later autosaves and the manual save update that one article.
  *
+ * While the server cannot be reached, the typing is also kept in this browser
+ * (localStorage, per address). When the form is opened again, the server has not
+ * saved since and the copy differs from the form, the page offers it back: restoring
+ * posts it as an autosave, so the server's checks apply, and reloads the page.
+ *
  * The prose editor writes its HTML into the textarea #id_body on every change, so
  * FormData sees the body like any other field. Changes are found by comparing the
  * serialized form, which also catches widgets that set values without input events
@@ -74,6 +79,91 @@
       status.classList.toggle("errornote", Boolean(isError));
     }
 
+    // --- the copy in this browser, for when the connection is gone ---------------
+
+    var COPY_KEY = "warta-desk-copy:" + location.pathname;
+    var COPY_EVERY_MS = 3000;
+
+    function keepCopy() {
+      var snapshot = serialize();
+      if (snapshot === lastSaved) {
+        dropCopy();
+        return;
+      }
+      try {
+        localStorage.setItem(COPY_KEY, JSON.stringify({
+          fields: snapshot, base: base.value, at: Date.now(), title: form.elements.title.value,
+        }));
+      } catch (error) { /* storage full or disabled: the server autosave still runs */ }
+    }
+
+    function dropCopy(key) {
+      try { localStorage.removeItem(key || COPY_KEY); } catch (error) { /* nothing kept */ }
+    }
+
+    function storedCopy() {
+      try {
+        return JSON.parse(localStorage.getItem(COPY_KEY) || "null");
+      } catch (error) {
+        return null;
+      }
+    }
+
+    function offerCopy() {
+      var copy = storedCopy();
+      if (!copy || !copy.fields) {
+        return;
+      }
+      if (copy.fields === serialize() || String(copy.base) !== base.value) {
+        // The server has it already, or has saved since (the last autosave, sent as the
+        // page closed, did arrive): the copy is not newer than what the form shows.
+        dropCopy();
+        return;
+      }
+      var offer = document.createElement("div");
+      offer.className = "desk-copy-offer errornote";
+      offer.setAttribute("role", "alert");
+      var text = document.createElement("p");
+      text.textContent = "Ada ketikan yang belum tersimpan di peramban ini (" +
+        clock(new Date(copy.at).toISOString()) + (copy.title ? ", “" + copy.title + "”" : "") +
+        "), mungkin karena koneksi terputus." + (status.dataset.lockUrl ? "" :
+        " Bila draf itu sudah ada di daftar berita, buang salinan ini.");
+      var restore = document.createElement("button");
+      restore.type = "button";
+      restore.className = "button desk-copy-restore";
+      restore.textContent = "Pulihkan ketikan";
+      var discard = document.createElement("button");
+      discard.type = "button";
+      discard.className = "button desk-copy-discard";
+      discard.textContent = "Buang salinan";
+      offer.append(text, restore, " ", discard);
+      form.parentNode.insertBefore(offer, form);
+      discard.addEventListener("click", function () {
+        dropCopy();
+        offer.remove();
+      });
+      restore.addEventListener("click", function () {
+        var body = new URLSearchParams(copy.fields);
+        body.set("base_version", copy.base);
+        restore.disabled = true;
+        post(status.dataset.url, body, false)
+          .then(function (response) {
+            return response.json().then(function (data) {
+              if (!response.ok) {
+                text.textContent = data.error || "Ketikan tidak dapat dipulihkan.";
+                return;
+              }
+              dropCopy();
+              location.replace(data.change_url || location.href);
+            });
+          })
+          .catch(function () {
+            restore.disabled = false;
+            text.textContent = "Koneksi masih terputus; coba pulihkan lagi sebentar lagi.";
+          });
+      });
+    }
+
     function showLock(holder) {
       if (!banner) {
         return;
@@ -114,6 +204,9 @@
               }
               base.value = data.version;
               lastSaved = snapshot;
+              if (serialize() === snapshot) {
+                dropCopy();
+              }
               show("Tersimpan otomatis " + clock(data.saved_at));
               showLock(data.holder);
               return;
@@ -144,7 +237,9 @@
 
     function adopt(created) {
       // From now on this page is the new article's change form.
+      dropCopy();  // the add form's copy: the article now exists on the server
       history.replaceState(history.state, "", created.change_url);
+      COPY_KEY = "warta-desk-copy:" + location.pathname;
       form.action = created.change_url;
       status.dataset.url = created.autosave_url;
       status.dataset.lockUrl = created.lock_url;
@@ -187,6 +282,7 @@
         return;
       }
       submitting = true;
+      dropCopy();  // the manual save carries all of it
     });
 
     setInterval(function () {
@@ -194,12 +290,20 @@
         beat(false);
       }
     }, INTERVAL_MS);
+    setInterval(function () {
+      if (!submitting) {
+        keepCopy();
+      }
+    }, COPY_EVERY_MS);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") {
         beat(true);
       }
     });
     window.addEventListener("pagehide", function () {
+      if (!submitting) {
+        keepCopy();
+      }
       // Leaving frees the article for others at once instead of after the lock expires;
       // a last autosave carries the release itself, so the two cannot arrive crossed.
       if (!beat(true, true) && status.dataset.lockUrl) {
@@ -213,6 +317,7 @@
       }
     });
     window.addEventListener("online", function () { beat(false); });
+    offerCopy();
     heartbeat();
   }
 
