@@ -81,7 +81,11 @@ def _changelist_urls() -> dict[str, dict]:
     section_id, reporter_id = _typical("section_id"), _typical("reporter_id")
     word = _title_word()
     total = Article.objects.count()
-    deep = max(1, min(DEEP_PAGE, total // PER_PAGE))
+    # The list numbers only the pages of its bounded count (listing.COUNT_LIMIT); past
+    # them an editor filters or searches, so the last numbered page is the deepest.
+    from warta.desk.admin.listing import COUNT_LIMIT
+
+    deep = max(1, min(DEEP_PAGE, total // PER_PAGE, COUNT_LIMIT // PER_PAGE))
     variants = {
         "plain": "",
         "status": "status__exact=published",
