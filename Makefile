@@ -44,19 +44,19 @@ EDGE_LISTEN ?= 127.0.0.1:8080
 run-prod: $(VENV)/.installed-prod var/secret_key
 	$(BIN)/python deploy/run_prod.py --listen $(EDGE_LISTEN)
 
-# The whole suite on the embedded default (SQLite); then, when WARTA_TEST_DATABASE_URL
-# names a PostgreSQL (CI sets it), everything but the browser tests again against it.
+# The whole suite on the embedded default (SQLite); when WARTA_TEST_DATABASE_URL names a
+# PostgreSQL (CI sets it), everything but the browser tests against it too, at the same
+# time on the other core (tests/both_modes.py).
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check warta tests bench deploy
 	$(BIN)/ruff format --check warta tests bench deploy
 	$(BIN)/lint-imports
 	env -u WARTA_TEST_DATABASE_URL PYTHONPATH=. $(WARTA) makemigrations --check --dry-run --settings=tests.settings
-	env -u WARTA_TEST_DATABASE_URL $(BIN)/pytest
 	@if [ -n "$$WARTA_TEST_DATABASE_URL" ]; then \
-		echo "== again on $$WARTA_TEST_DATABASE_URL =="; \
-		$(BIN)/pytest -m "not browser"; \
+		$(BIN)/python tests/both_modes.py; \
 	else \
 		echo "WARTA_TEST_DATABASE_URL is not set: PostgreSQL run skipped"; \
+		$(BIN)/pytest; \
 	fi
 
 bench: $(VENV)/.installed-test
