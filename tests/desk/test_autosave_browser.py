@@ -151,3 +151,39 @@ def test_a_copy_older_than_what_the_server_saved_is_dropped_silently(live_server
         page.goto(change_url)
         page.wait_for_selector(".ProseMirror[contenteditable=true]:has-text('Pasokan berkurang.')")
         assert page.locator(".desk-copy-offer").count() == 0
+
+
+def test_a_new_story_the_server_cannot_take_yet_comes_back_into_the_form(live_server):
+    # A Redaktur with no reporter profile of their own: the add form starts without a
+    # reporter, so the server refuses the autosave ("periksa isian Wartawan"); the
+    # browser's copy still holds the typing, and restoring fills the form again.
+    editor = make_user(EDITOR)
+    make_section()
+    client = Client()
+    client.force_login(editor)
+    add_url = f"{live_server.url}/redaksi/newsroom/article/add/"
+    editor_box = ".ProseMirror[contenteditable=true]"
+    with _signed_in_browser(live_server, client.cookies["sessionid"].value) as context:
+        page = context.new_page()
+        page.goto(add_url)
+        page.fill("#id_title", "Longsor di Tapanuli")
+        page.locator(editor_box).click()
+        page.keyboard.type("Tiga rumah tertimbun tanah.")
+        page.wait_for_function(
+            "() => Object.keys(localStorage).some(k => k.endsWith('/article/add/'))"
+        )
+        page.close()
+
+        page = context.new_page()
+        page.goto(add_url)
+        page.locator(".desk-copy-offer").wait_for()
+        page.click(".desk-copy-restore")
+        page.wait_for_selector(f"{editor_box}:has-text('Tiga rumah tertimbun tanah.')")
+        assert page.input_value("#id_title") == "Longsor di Tapanuli"
+        assert page.locator(".errorlist").count() >= 1  # the reporter still to choose
+        # The copy was used up: the next new story starts empty.
+        page.goto(add_url)
+        page.wait_for_selector(editor_box)
+        assert page.locator(".desk-copy-offer").count() == 0
+
+    assert not Article.objects.exists()

@@ -34,6 +34,7 @@ PUBLIC: dict[str, list[str]] = {
     "<slug:section>/read/<path:rest>": [],
     "pratinjau/<str:token>": [],
     "cari": ["q", "rubrik", "dari", "sampai", "halaman"],
+    "favicon.ico": [],
     "b": [],
     "^media/(?P<path>.+)$": [],
     "feed/rss": [],

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import article, corrections, fronts, lists, preview, search
+from .views import article, corrections, favicon, fronts, lists, preview, search
 from .views.errors import reader_page
 
 
@@ -43,6 +43,7 @@ urlpatterns = [
     path("<slug:section>/read/<path:rest>", article.article_by_id, name="article_by_id"),
     path("pratinjau/<str:token>", preview.article_preview, name="preview"),
     path("cari", search.search, name="search"),
+    path("favicon.ico", favicon.favicon),
     path("<slug:section>", lists.section, name="section"),
 ]
 

@@ -12,7 +12,8 @@
  * While the server cannot be reached, the typing is also kept in this browser
  * (localStorage, per address). When the form is opened again, the server has not
  * saved since and the copy differs from the form, the page offers it back: restoring
- * posts it as an autosave, so the server's checks apply, and reloads the page.
+ * posts it as an autosave, so the server's checks apply, and reloads the page; on the
+ * add form (where the autosave may lack a required field) it posts the form itself.
  *
  * The prose editor writes its HTML into the textarea #id_body on every change, so
  * FormData sees the body like any other field. Changes are found by comparing the
@@ -143,6 +144,10 @@
         offer.remove();
       });
       restore.addEventListener("click", function () {
+        if (!status.dataset.lockUrl) {
+          restoreByPosting(copy);  // a new article: the form itself takes the copy
+          return;
+        }
         var body = new URLSearchParams(copy.fields);
         body.set("base_version", copy.base);
         restore.disabled = true;
@@ -162,6 +167,28 @@
             text.textContent = "Koneksi masih terputus; coba pulihkan lagi sebentar lagi.";
           });
       });
+    }
+
+    function restoreByPosting(copy) {
+      // The add form posted with the copy: a complete one becomes the draft, and one
+      // still missing a required field (a reporter to credit) comes back filled in,
+      // the prose editor included, with the field's error beside it.
+      dropCopy();
+      var carrier = document.createElement("form");
+      carrier.method = "post";
+      carrier.action = form.action;
+      carrier.hidden = true;
+      var fieldsToPost = new URLSearchParams(copy.fields);
+      fieldsToPost.set("csrfmiddlewaretoken", token ? token.value : "");
+      fieldsToPost.set("_continue", "1");
+      fieldsToPost.forEach(function (value, name) {
+        var input = document.createElement("textarea");
+        input.name = name;
+        input.value = value;
+        carrier.appendChild(input);
+      });
+      document.body.appendChild(carrier);
+      carrier.submit();
     }
 
     function showLock(holder) {
