@@ -9,7 +9,7 @@ an empty database already tells.
 import pytest
 from django.db import connection
 
-from tests.factories import make_reporter, make_section
+from tests.factories import make_article, make_reporter, make_section, make_tag
 from warta.newsroom.models import Article
 from warta.newsroom.selectors import placements
 
@@ -55,3 +55,22 @@ def _refuse_sorts(execute, sql, params, many, context):
             plan = cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
         assert not any("TEMP B-TREE" in row[-1] for row in plan), (sql, plan)
     return execute(sql, params, many, context)
+
+
+def test_a_tag_on_most_stories_walks_the_live_index_and_a_rare_tag_gathers_its_own():
+    common, rare = make_tag("Pemilu"), make_tag("Gerhana")
+    section, reporter = make_section(), make_reporter()
+    for number in range(60):
+        tags = [common, rare] if number == 0 else [common]
+        make_article(section=section, reporter=reporter, tags=tags)
+    live = Article.objects.published().latest_first()
+
+    walked = _plan(live.tagged(common).for_listing()[:21])
+    assert "USING INDEX article_live" in walked and "TEMP B-TREE" not in walked, walked
+    gathered = _plan(live.tagged(rare).for_listing()[:21])
+    assert "newsroom_article_tags" in gathered and "SCAN newsroom_article " not in gathered
+    # Either way, the same stories in the same order.
+    for tag in (common, rare):
+        assert list(live.tagged(tag).values_list("id", flat=True)) == list(
+            live.filter(tags=tag).values_list("id", flat=True)
+        )

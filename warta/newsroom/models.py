@@ -16,7 +16,8 @@ every live article to merge them: 300-600 ms per list page at 100,000 articles.
 from datetime import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,6 +166,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(section=section)
 
     def tagged(self, tag: Tag) -> "ArticleQuerySet":
+        if _is_common_tag(tag, self.db):
+            # Newest first down the live index, asking each story whether it carries
+            # the tag: a list stops after a page of them.
+            carries = Article.tags.through.objects.filter(tag_id=tag.pk, article_id=OuterRef("pk"))
+            return self.filter(Exists(carries))
         return self.filter(tags=tag)
 
     def by_reporter(self, reporter: Reporter) -> "ArticleQuerySet":
@@ -181,6 +187,33 @@ class ArticleQuerySet(models.QuerySet):
         ``extra_fields`` adds what a particular list needs besides (search: the body).
         """
         return self.select_related("section", "lead_photo").only(*LISTING_FIELDS, *extra_fields)
+
+
+# A tag on thousands of stories ("Pemilu") is read faster newest first down the live
+# index, asking each story whether it has the tag, than by gathering all of its stories
+# and sorting them: on SQLite at 100,000 articles, 0.7 ms against 24 ms for a tag on
+# 12,000 of them. For a rare tag that walk would pass nearly every story (69 ms for a
+# tag on 57). Walking costs about PAGE x articles / tagged rows, gathering about the
+# tagged rows, so the walk wins when tagged² > PAGE x articles; the count stops at
+# COMMON_TAG_COUNT_CAP, which settles it for archives up to 8 million articles.
+# PostgreSQL's planner weighs this itself from its statistics.
+COMMON_TAG_PAGE = 50
+COMMON_TAG_COUNT_CAP = 20_000
+
+
+def _is_common_tag(tag: Tag, alias: str) -> bool:
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    through = Article.tags.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) * COUNT(*) > %s * (SELECT COALESCE(MAX(id), 0) FROM "
+            f"{Article._meta.db_table}) FROM (SELECT 1 FROM {through} WHERE tag_id = %s "
+            "LIMIT %s)",
+            [COMMON_TAG_PAGE, tag.pk, COMMON_TAG_COUNT_CAP],
+        )
+        return bool(cursor.fetchone()[0])
 
 
 LISTING_FIELDS = (
