@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from .watching import PASSWORD, Recorder
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -139,4 +141,23 @@ def phone(browser):
     )
     page = context.new_page()
     yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def redaktur(served_site) -> str:
+    """A Redaktur of the served site (password watching.PASSWORD), made once."""
+    served_site.warta(
+        "deskuser", "citra", "--role", "Redaktur", "--password-stdin", stdin=PASSWORD + "\n"
+    )
+    return "citra"
+
+
+@pytest.fixture
+def watched(browser):
+    """A page in a fresh context, and the Recorder of what goes wrong in it."""
+    context = browser.new_context(locale="id-ID")
+    recorder = Recorder(context)
+    page = context.new_page()
+    yield page, recorder
     context.close()

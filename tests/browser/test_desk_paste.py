@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .test_content_security_policy import PASSWORD, Recorder, settle
+from .watching import settle, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -92,31 +92,10 @@ PASTE = """(html) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def desk_login(served_site):
-    served_site.warta(
-        "deskuser", "dewi", "--role", "Redaktur", "--password-stdin", stdin=PASSWORD + "\n"
-    )
-    return "dewi"
-
-
-@pytest.fixture
-def watched(browser):
-    context = browser.new_context(locale="id-ID")
-    recorder = Recorder(context)
-    page = context.new_page()
-    yield page, recorder
-    context.close()
-
-
-def _paste_and_save(served_site, watched, desk_login, title: str, html: str) -> str:
+def _paste_and_save(served_site, watched, redaktur, title: str, html: str) -> str:
     page, recorder = watched
     base = served_site.base_url
-    page.goto(base + "/redaksi/login/")
-    page.fill("#id_username", desk_login)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/redaksi/$"))
+    sign_in(page, base, redaktur)
     page.goto(base + "/redaksi/newsroom/article/add/")
     page.locator(".ProseMirror[contenteditable=true]").wait_for()
     settle(page)
@@ -132,8 +111,8 @@ def _paste_and_save(served_site, watched, desk_login, title: str, html: str) -> 
     return body
 
 
-def test_a_story_pasted_from_google_docs_keeps_its_formatting(served_site, watched, desk_login):
-    body = _paste_and_save(served_site, watched, desk_login, "Tempel dari Google Docs", GOOGLE_DOCS)
+def test_a_story_pasted_from_google_docs_keeps_its_formatting(served_site, watched, redaktur):
+    body = _paste_and_save(served_site, watched, redaktur, "Tempel dari Google Docs", GOOGLE_DOCS)
     assert body == (
         "<h2>Jalur Evakuasi Disiapkan</h2>"
         "<p>Hujan deras sejak <strong>Senin malam</strong> merendam permukiman, "
@@ -142,8 +121,8 @@ def test_a_story_pasted_from_google_docs_keeps_its_formatting(served_site, watch
     )
 
 
-def test_a_story_pasted_from_word_keeps_its_formatting(served_site, watched, desk_login):
-    body = _paste_and_save(served_site, watched, desk_login, "Tempel dari Word", WORD)
+def test_a_story_pasted_from_word_keeps_its_formatting(served_site, watched, redaktur):
+    body = _paste_and_save(served_site, watched, redaktur, "Tempel dari Word", WORD)
     assert body == (
         "<h2>Gempa Guncang Garut</h2>"
         "<p>Gempa <strong>magnitudo 5,2</strong> mengguncang <em>Garut</em> pagi tadi.</p>"

@@ -4,9 +4,10 @@ import re
 
 import pytest
 
+from .watching import PASSWORD, sign_in
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "kata-sandi-uji-yang-panjang"
 TITLE = "Banjir Rob Rendam Kawasan Pesisir Semarang Utara"
 
 
@@ -19,19 +20,11 @@ def desk_people(served_site):
     return {"reporter": "rina", "editor": "bayu"}
 
 
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/redaksi/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/redaksi/$"))
-
-
 def test_reporter_files_editor_publishes_reader_reads(served_site, browser, desk_people):
     base = served_site.base_url
     reporter = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     page = reporter.new_page()
-    log_in(page, base, desk_people["reporter"])
+    sign_in(page, base, desk_people["reporter"])
     page.goto(base + "/redaksi/newsroom/article/add/")
     page.fill("#id_title", TITLE)
     page.select_option("#id_section", label="Nusantara")
@@ -54,7 +47,7 @@ def test_reporter_files_editor_publishes_reader_reads(served_site, browser, desk
 
     editor = browser.new_context()
     page = editor.new_page()
-    log_in(page, base, desk_people["editor"])
+    sign_in(page, base, desk_people["editor"])
     page.goto(f"{base}/redaksi/newsroom/article/{article_id}/change/")
     page.get_by_role("button", name="Terbitkan sekarang").click()
     assert "Terbit" in page.locator(".desk-status").inner_text()
