@@ -38,15 +38,11 @@ def verify(request):
     if request.user.is_verified():
         return HttpResponseRedirect(_next_url(request))
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        result = second_factor_verify(
-            request=request, device=device, token=form.cleaned_data["token"]
-        )
-        if result.outcome is Outcome.LOCKED:
-            return lockout_response(request)
-        if result.outcome is Outcome.PASSED:
-            return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", _refusal(result))
+    outcome = _check_code(request, form, device)
+    if outcome is Outcome.LOCKED:
+        return lockout_response(request)
+    if outcome is Outcome.PASSED:
+        return HttpResponseRedirect(_next_url(request))
     return _page(
         request,
         "accounts/verify.html",
@@ -81,16 +77,7 @@ def enrol(request):
 
 def home(request):
     """The editor's own account: roles, the second factor, the password."""
-    user = request.user
-    return _page(
-        request,
-        "accounts/home.html",
-        "Keamanan akun",
-        device=confirmed_device(user),
-        required=is_required(user),
-        roles=[group.name for group in user.groups.all()],
-        form=CodeForm(),
-    )
+    return _account_page(request, device=confirmed_device(request.user), form=CodeForm())
 
 
 def disable(request):
@@ -104,26 +91,38 @@ def disable(request):
     if device is None:
         return HttpResponseRedirect(reverse("accounts:home"))
     form = CodeForm(request.POST)
-    if form.is_valid():
-        result = second_factor_verify(
-            request=request, device=device, token=form.cleaned_data["token"]
-        )
-        if result.outcome is Outcome.LOCKED:
-            return lockout_response(request)
-        if result.outcome is Outcome.PASSED:
-            second_factor_reset(user=user)
-            messages.success(request, "Verifikasi dua langkah dimatikan untuk akun Anda.")
-            return HttpResponseRedirect(reverse("accounts:home"))
-        form.add_error("token", _refusal(result))
+    outcome = _check_code(request, form, device)
+    if outcome is Outcome.LOCKED:
+        return lockout_response(request)
+    if outcome is Outcome.PASSED:
+        second_factor_reset(user=user)
+        messages.success(request, "Verifikasi dua langkah dimatikan untuk akun Anda.")
+        return HttpResponseRedirect(reverse("accounts:home"))
+    return _account_page(request, device=device, form=form)
+
+
+def _account_page(request, *, device, form):
+    user = request.user
     return _page(
         request,
         "accounts/home.html",
         "Keamanan akun",
         device=device,
-        required=False,
+        required=is_required(user),
         roles=[group.name for group in user.groups.all()],
         form=form,
     )
+
+
+def _check_code(request, form: CodeForm, device) -> Outcome | None:
+    """The outcome of the code posted in ``form`` for ``device`` (None when none valid
+    was posted); a wrong or throttled code gets its reason on the form."""
+    if not form.is_valid():
+        return None
+    result = second_factor_verify(request=request, device=device, token=form.cleaned_data["token"])
+    if result.outcome not in (Outcome.PASSED, Outcome.LOCKED):
+        form.add_error("token", _refusal(result))
+    return result.outcome
 
 
 def _refusal(result) -> str:
