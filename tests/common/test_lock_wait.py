@@ -44,7 +44,7 @@ def _count(n: int) -> None:
 
 def test_on_sqlite_a_write_gives_up_while_another_process_holds_the_lock(sqlite_file):
     configured = _busy_timeout()
-    assert configured == 20_000  # settings.py: writers queue for 20 s
+    assert configured == 20_000  # warta/settings: writers queue for 20 s
     with closing(sqlite3.connect(sqlite_file, isolation_level=None)) as importer:
         importer.execute("BEGIN IMMEDIATE")  # another process writing, as an import does
         with lock_wait(0.05, using="lockwait"):

@@ -1,6 +1,6 @@
 """WARTA_HTTPS=1: readers and editors reach the site over https only.
 
-The settings are read from warta/settings.py itself, run in a process of its own with
+The settings are read from the warta.settings package itself, run in a process of its own with
 the variables set, and then given to the test client; so these tests check what the
 variable really switches on, not a copy of it.
 """

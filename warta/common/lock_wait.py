@@ -1,7 +1,7 @@
 """Writes a reader's request may skip: wait a moment for another writer's lock, no more.
 
 SQLite, the embedded default, lets one writer in at a time; any other write queues
-for the busy timeout (20 s, settings.py) before it fails. That suits the desk, whose
+for the busy timeout (20 s, warta/settings) before it fails. That suits the desk, whose
 saves must not be lost to a moment's contention. A reader's page that only stores
 something for the next reader (the Baca Juga list computed on an article's first
 view) should rather skip the store than wait while an import, a long desk operation

@@ -160,7 +160,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @csp_update({"style-src": [EDITOR_STYLE_HASH]})
     def render_change_form(self, request, context, *args, **kwargs):
         # The prose editor's import map is an inline script: under the site's
-        # Content-Security-Policy it runs only with this answer's nonce (settings.py).
+        # Content-Security-Policy it runs only with this answer's nonce (settings/security.py).
         # Desk pages are never stored by a cache, so a per-request nonce is safe here.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
