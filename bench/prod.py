@@ -145,12 +145,21 @@ def _section_slugs(sandbox: Sandbox) -> list[str]:
 
 
 def _scale(sandbox: Sandbox) -> dict:
-    out = sandbox.root / "scale.json"
-    subprocess.run(
-        [sys.executable, str(REPO / "bench" / "scale.py"), "--out", str(out)],
-        check=True,
-    )
-    return json.loads(out.read_text())
+    """scale.py on two databases beside the benchmark's own, loaded by ``warta demo``
+    and dropped afterwards."""
+    base = urlsplit(sandbox.env["WARTA_DATABASE_URL"])
+    small, large = (base._replace(path=f"/warta_scale_{size}").geturl() for size in ("10k", "1m"))
+    for url in (small, large):
+        _recreate_database(url)
+    try:
+        subprocess.run(
+            [sys.executable, str(REPO / "bench" / "scale.py"), "--small", small, "--large", large],
+            check=True,
+        )
+        return json.loads((REPO / "bench" / "out" / "scale.json").read_text())
+    finally:
+        for url in (small, large):
+            _drop_database(url)
 
 
 def _recreate_database(url: str) -> None:

@@ -32,6 +32,7 @@ import html
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -80,6 +81,21 @@ def compare(small: dict, large: dict) -> list[dict]:
             }
         )
     return rows
+
+
+def combine(rounds: list[dict]) -> dict:
+    """One site's rounds as one: per page, the median of the rounds' medians and p95s
+    (the first round's plans and queries)."""
+    combined = {**rounds[0], "rounds": len(rounds), "pages": {}}
+    for page, first in rounds[0]["pages"].items():
+        taken = [measured["pages"][page] for measured in rounds if page in measured["pages"]]
+        combined["pages"][page] = {
+            **first,
+            "median_ms": statistics.median(figures["median_ms"] for figures in taken),
+            "p95_ms": statistics.median(figures["p95_ms"] for figures in taken),
+            "round_medians_ms": [figures["median_ms"] for figures in taken],
+        }
+    return combined
 
 
 def print_comparison(rows: list[dict], small: dict, large: dict) -> None:
@@ -159,18 +175,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small-articles", type=int, default=10_000)
     parser.add_argument("--large-articles", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="times each site is measured, taking turns"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     root = Sandbox.create()
     print(f"Working in {root.root}", flush=True)
     try:
-        figures = {}
-        for name, url, articles in (
-            ("small", args.small, args.small_articles),
-            ("large", args.large, args.large_articles),
-        ):
-            sandbox, load = _site(root, name, url, articles)
-            figures[name] = {**measure_scale(sandbox, requests=args.requests, name=name), **load}
+        sites = {
+            name: _site(root, name, url, articles)
+            for name, url, articles in (
+                ("small", args.small, args.small_articles),
+                ("large", args.large, args.large_articles),
+            )
+        }
+        # Small and large take turns, round after round: the machine's speed drifts by
+        # a fifth over minutes here, and one site measured whole before the other
+        # showed that drift as a ratio.
+        rounds = {name: [] for name in sites}
+        for turn in range(args.rounds):
+            for name, (sandbox, _) in sites.items():
+                rounds[name].append(
+                    measure_scale(sandbox, requests=args.requests, name=f"{name}-{turn}")
+                )
+        figures = {name: {**combine(rounds[name]), **load} for name, (_, load) in sites.items()}
         rows = compare(figures["small"], figures["large"])
         print_comparison(rows, figures["small"], figures["large"])
         OUT.parent.mkdir(exist_ok=True)

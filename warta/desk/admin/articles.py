@@ -27,7 +27,7 @@ from ..services.editing import PLACEMENT_FIELDS, StaleEdit, article_save
 from ..services.transitions import NotReady, article_transition
 from .corrections import correction_urls
 from .ids import IdAutocompleteSelectMultiple, IdModelMultipleChoiceField, is_key
-from .listing import BoundedCountPaginator, ReporterListFilter
+from .listing import ArticleChangeList, ReporterListFilter, list_paginator
 from .previews import preview_urls
 from .revisions import revision_urls
 
@@ -47,8 +47,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     list_select_related = ["section", "reporter"]
     list_per_page = 50
-    # Counting stops at a limit and the unfiltered total is never counted (listing.py).
-    paginator = BoundedCountPaginator
+    # Counting stops at a limit (a title search counts nothing), and the unfiltered
+    # total is never counted (listing.py, get_paginator below).
     show_full_result_count = False
     ordering = ["-updated_at"]
     raw_id_fields = ["lead_photo"]
@@ -64,6 +64,19 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["desk/autosave.js"]  # autosave and the edit lock
+
+    # A title search is paged without counting (listing.py).
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        return list_paginator(
+            request,
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # Tags are posted as ids; ids.py refuses what can be no id instead of a 500.
