@@ -19,6 +19,10 @@ migrated and filled with ``warta demo``, its load timed; a filled one is used as
         --small postgres://postgres@127.0.0.1:5432/warta_million_10k --small-articles 10000 \\
         --large postgres://postgres@127.0.0.1:5432/warta_million --large-articles 1000000
 
+The two sites take turns (``--rounds``, default 2): each is measured once per round
+and a page's figure is the median of its rounds, so the machine's drift over the
+minutes a run takes falls on both sites alike.
+
 In the child (``python bench/scale.py --child OUT.json REQUESTS``, the site's
 environment, production settings, DEBUG off): ``cache.clear()`` (not timed) before
 every request, so each figure is the page's uncached cost; 2 warm-ups per page, then
