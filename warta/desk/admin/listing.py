@@ -18,6 +18,7 @@ migration 0004), without reading the articles themselves.
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef
@@ -74,6 +75,11 @@ class TitleSearchPaginator(Paginator):
     def limit_label(self) -> str:
         return f"{self.page_number * self.per_page:,}".replace(",", ".")
 
+    @property
+    def past_the_end(self) -> bool:
+        """Asked for a page after the last: its count would be a guess."""
+        return self.page_number > 1 and not self._ids
+
     def page(self, number):
         number = self.validate_number(number)
         if number != self.page_number:  # Django asks for the page it was built for
@@ -99,11 +105,14 @@ class ArticleChangeList(ChangeList):
     Django's "show all" (offered up to 200) would list every match of the archive."""
 
     def get_results(self, request):
-        if self.query.strip():
+        searching = bool(self.query.strip())
+        if searching:
             self.show_all = False
         super().get_results(request)
-        if self.query.strip():
+        if searching:
             self.can_show_all = False
+            if self.paginator.past_the_end:  # as Django answers any page past the end
+                raise IncorrectLookupParameters
 
 
 class ReporterListFilter(admin.RelatedFieldListFilter):
