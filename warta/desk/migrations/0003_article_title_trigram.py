@@ -7,6 +7,8 @@ planner can use it. SQLite has no trigram index and needs none at its sizes.
 
 from django.db import migrations
 
+from warta.common.vendor_sql import run_on
+
 # Frozen copies of the statements, as they were when this migration was made.
 FORWARD = [
     # Trusted since PostgreSQL 13: the database's owner may create it.
@@ -17,19 +19,12 @@ FORWARD = [
 BACKWARD = ["DROP INDEX IF EXISTS article_title_trigram"]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("desk", "0002_roles"),
         ("newsroom", "0002_workflow_desk"),
     ]
 
-    operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]
+    operations = [
+        migrations.RunPython(run_on("postgresql", *FORWARD), run_on("postgresql", *BACKWARD))
+    ]

@@ -9,6 +9,8 @@ the walk is an index-only scan. SQLite needs none at its sizes.
 
 from django.db import migrations
 
+from warta.common.vendor_sql import run_on
+
 # Frozen copies of the statements, as they were when this migration was made.
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS article_desk_title ON newsroom_article "
@@ -17,18 +19,11 @@ FORWARD = [
 BACKWARD = ["DROP INDEX IF EXISTS article_desk_title"]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("desk", "0003_article_title_trigram"),
     ]
 
-    operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]
+    operations = [
+        migrations.RunPython(run_on("postgresql", *FORWARD), run_on("postgresql", *BACKWARD))
+    ]

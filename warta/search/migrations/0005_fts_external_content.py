@@ -9,6 +9,8 @@ PostgreSQL's index was always built from the document rows: nothing to do there.
 
 from django.db import migrations
 
+from warta.common.vendor_sql import run_on
+
 # Frozen copies of the statements, as they were when this migration was made.
 OLD_CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -27,15 +29,6 @@ NEW_FILL = "INSERT INTO search_fts (search_fts) VALUES ('rebuild')"
 DROP = "DROP TABLE IF EXISTS search_fts"
 
 
-def _on_sqlite(*statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0004_document_filters_index"),
@@ -43,7 +36,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _on_sqlite(DROP, NEW_CREATE, NEW_FILL),
-            _on_sqlite(DROP, OLD_CREATE, OLD_FILL),
+            run_on("sqlite", DROP, NEW_CREATE, NEW_FILL),
+            run_on("sqlite", DROP, OLD_CREATE, OLD_FILL),
         )
     ]

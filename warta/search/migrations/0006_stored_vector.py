@@ -10,6 +10,8 @@ limited to a few days. SQLite's FTS5 index is unchanged.
 
 from django.db import migrations
 
+from warta.common.vendor_sql import run_on
+
 # Frozen copies of the statements, as they were when this migration was made.
 EXPRESSION = (
     "(setweight(to_tsvector('simple'::regconfig, stemmed_title), 'A') || "
@@ -32,18 +34,11 @@ BACKWARD = [
 ]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0005_fts_external_content"),
     ]
 
-    operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]
+    operations = [
+        migrations.RunPython(run_on("postgresql", *FORWARD), run_on("postgresql", *BACKWARD))
+    ]

@@ -14,6 +14,8 @@ itself and is unchanged.
 
 from django.db import migrations
 
+from warta.common.vendor_sql import run_on
+
 # Frozen copies of the statements, as they were when this migration was made.
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS btree_gin",
@@ -25,19 +27,9 @@ FORWARD = [
     "ANALYZE search_searchdocument",
 ]
 BACKWARD = [
-    "CREATE INDEX IF NOT EXISTS search_document_vector ON search_searchdocument "
-    "USING gin (vector)",
+    "CREATE INDEX IF NOT EXISTS search_document_vector ON search_searchdocument USING gin (vector)",
     "DROP INDEX IF EXISTS search_document_newest",
 ]
-
-
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -45,4 +37,6 @@ class Migration(migrations.Migration):
         ("search", "0006_stored_vector"),
     ]
 
-    operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]
+    operations = [
+        migrations.RunPython(run_on("postgresql", *FORWARD), run_on("postgresql", *BACKWARD))
+    ]
