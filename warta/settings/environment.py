@@ -17,33 +17,38 @@ def flag(name: str, default: bool = False) -> bool:
 
 
 def whole_number(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from exc
+    return _parsed(name, default, int, "a whole number")
 
 
 def number(name: str, default: float) -> float:
+    return _parsed(name, default, float, "a number")
+
+
+def _parsed(name: str, default, kind, described: str):
     value = os.environ.get(name)
     if not value:
         return default
     try:
-        return float(value)
+        return kind(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a number, got {value!r}") from exc
+        raise ImproperlyConfigured(f"{name} must be {described}, got {value!r}") from exc
+
+
+def secret(name: str) -> str:
+    """The variable's value, or else the contents of the file ``{name}_FILE`` names (so
+    the secret need not stand in the environment); empty when neither is set."""
+    value = os.environ.get(name, "").strip()
+    path = os.environ.get(f"{name}_FILE", "").strip()
+    if not value and path:
+        try:
+            value = Path(path).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE {path!r}: {exc}") from exc
+    return value
 
 
 def secret_key(*, debug: bool) -> str:
-    key = os.environ.get("WARTA_SECRET_KEY", "").strip()
-    key_file = os.environ.get("WARTA_SECRET_KEY_FILE", "").strip()
-    if not key and key_file:
-        try:
-            key = Path(key_file).read_text().strip()
-        except OSError as exc:
-            raise ImproperlyConfigured(f"WARTA_SECRET_KEY_FILE {key_file!r}: {exc}") from exc
+    key = secret("WARTA_SECRET_KEY")
     if key:
         return key
     if debug:

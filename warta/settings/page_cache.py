@@ -2,10 +2,10 @@
 the app (warta/edge/). Part of warta.settings, which imports every name here."""
 
 import os
-from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import environment
 from .environment import whole_number
 
 # How long short lists (UPDATE, navigation) may be served from the cache. A scheduled
@@ -33,15 +33,7 @@ if any(not url.startswith(("http://", "https://")) for url in CACHE_NODES):
 
 
 def cache_refresh_secret() -> str:
-    secret = os.environ.get("WARTA_CACHE_REFRESH_SECRET", "").strip()
-    secret_file = os.environ.get("WARTA_CACHE_REFRESH_SECRET_FILE", "").strip()
-    if not secret and secret_file:
-        try:
-            secret = Path(secret_file).read_text().strip()
-        except OSError as exc:
-            raise ImproperlyConfigured(
-                f"WARTA_CACHE_REFRESH_SECRET_FILE {secret_file!r}: {exc}"
-            ) from exc
+    secret = environment.secret("WARTA_CACHE_REFRESH_SECRET")
     if secret and not (secret.isascii() and secret.replace("-", "").replace("_", "").isalnum()):
         # It is written into nginx's configuration as a literal.
         raise ImproperlyConfigured(
